@@ -1,0 +1,84 @@
+/** The engine's inputs and result. Amounts are whole kronor. */
+import type { Text } from "./ruleSet";
+
+/** One region's figures, as read from a workbook row. */
+export interface RegionInput {
+  /** Region code of the rule set's region list ("01" … "25" for Sweden). */
+  code: string;
+  /** AT count of the year, whole ≥ 0; null = the region did not report. */
+  at: number | null;
+  /** Inhabitants, whole > 0; needed where a block uses AT per 100 000. */
+  population?: number | null;
+  /** Planned AT (AT-värde / planeringsunderlag), already read from text: may be x.5. */
+  baseline?: string | number | null;
+  /** AT already rewarded by an earlier grant (2024: the 2023 grant); default 0. */
+  rewarded?: number | null;
+  /** Forecast submitted (2025). */
+  forecast?: boolean | null;
+  /** Group id overriding the rule set's membership (2022: "godNiva", "underGodNiva"). */
+  group?: string | null;
+}
+
+/** Interpretation settings by key, e.g. { rounding: "half-up", "block1-2022": "rate" }. */
+export type Settings = Record<string, string>;
+
+export interface InterpretationInForce {
+  key: string;
+  value: string;
+  /** True where the value is the project's default. */
+  isDefault: boolean;
+  description: Text;
+}
+
+export interface RegionResult {
+  code: string;
+  region: string;
+  /** Whole kronor per block id. */
+  blocks: Record<string, number>;
+  total: number;
+  /** The ladder measure per ladder block (decimal string), null where it has none. */
+  measures: Record<string, string | null>;
+  /** The ladder step reached per ladder block (threshold), null where none. */
+  steps: Record<string, number | null>;
+  /** Why each block paid what it paid, in words and numbers. */
+  trace: Record<string, Text>;
+}
+
+export interface BlockResult {
+  id: string;
+  name: Text;
+  budget: number;
+  /** What ladder steps paid (after pro-rata scaling on overflow). */
+  ladder: number;
+  /** What was shared after the ladder; for a block without a ladder, everything it paid. */
+  leftover: number;
+  distributed: number;
+  /** budget − distributed: not paid out (negative only where half-up rounding over-pays). */
+  undistributed: number;
+  /** Ladder payouts exceeded the budget and were scaled down pro rata. */
+  overflow: boolean;
+  /** Regions that took part (eligible) and that reached a ladder step. */
+  eligibleCount: number;
+  qualifiedCount: number;
+  /** One line that explains the block as a whole. */
+  explanation: Text;
+}
+
+export interface EngineNotice {
+  severity: "warning" | "notice";
+  block?: string;
+  code?: string;
+  message: Text;
+}
+
+export interface AllocationResult {
+  year: number;
+  title: Text;
+  reference: string;
+  budget: number;
+  /** Every region of the rule set, in code order; absent regions get 0 everywhere. */
+  regions: RegionResult[];
+  blocks: BlockResult[];
+  interpretations: InterpretationInForce[];
+  notices: EngineNotice[];
+}
