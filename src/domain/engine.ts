@@ -1,11 +1,649 @@
-/** The allocation engine (being written): allocate(ruleSet, inputs, settings). */
-import type { RuleSet } from "./ruleSet";
-import type { AllocationResult, RegionInput, Settings } from "./types";
+/**
+ * The allocation engine: a year's rule set (data) applied to the regions' figures, exactly, with
+ * an explanation of every krona. Pure: no Office, no DOM, no files.
+ */
+import Decimal from "decimal.js";
+import {
+  apportion,
+  rational,
+  rationalToDecimal,
+  type Rational,
+  type RoundingMethod,
+} from "./apportion";
+import { formatKr, formatNumber } from "./format";
+import { applyInterpretations, resolveSettings } from "./interpretations";
+import { SWEDISH_REGIONS, compareCodes, type RegionDef } from "./regions";
+import type {
+  BlockDef,
+  Condition,
+  Ladder,
+  LeftoverPolicy,
+  MeasureName,
+  RuleSet,
+  Text,
+} from "./ruleSet";
+import type {
+  AllocationResult,
+  BlockResult,
+  EngineNotice,
+  RegionInput,
+  RegionResult,
+  Settings,
+} from "./types";
 
+export { SettingsError } from "./interpretations";
+
+/** Inputs the engine cannot work with (the workbook reader catches these first, by cell). */
+export class InputError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "InputError";
+  }
+}
+
+interface Row {
+  def: RegionDef;
+  present: boolean;
+  at: bigint | null;
+  population: bigint | null;
+  baseline: Decimal | null;
+  rewarded: Decimal;
+  forecast: boolean;
+  groups: Set<string>;
+}
+
+const t = (sv: string, en: string): Text => ({ sv, en });
+const kr = (n: bigint | number): Text =>
+  t(formatKr(n.toString(), "sv"), formatKr(n.toString(), "en"));
+const num = (d: Decimal.Value, decimals?: number): Text =>
+  t(formatNumber(d, "sv", decimals), formatNumber(d, "en", decimals));
+/** Joins texts language by language. */
+function cat(...parts: (Text | string)[]): Text {
+  return {
+    sv: parts.map((p) => (typeof p === "string" ? p : p.sv)).join(""),
+    en: parts.map((p) => (typeof p === "string" ? p : p.en)).join(""),
+  };
+}
+
+function wholeInput(v: unknown, what: string, code: string, min: bigint): bigint {
+  if (typeof v !== "number" || !Number.isSafeInteger(v) || BigInt(v) < min) {
+    throw new InputError(
+      what,
+      `${code}: ${what} must be a whole number ≥ ${min} (got ${String(v)})`,
+    );
+  }
+  return BigInt(v);
+}
+
+function buildRows(ruleSet: RuleSet, inputs: readonly RegionInput[]): Row[] {
+  const defs = (ruleSet.regions ?? SWEDISH_REGIONS)
+    .slice()
+    .sort((a, b) => compareCodes(a.code, b.code));
+  const byCode = new Map<string, RegionInput>();
+  for (const input of inputs) {
+    if (!defs.some((d) => d.code === input.code)) {
+      throw new InputError("region.unknown", `Unknown region code "${input.code}"`);
+    }
+    if (byCode.has(input.code)) {
+      throw new InputError("region.duplicate", `Region ${input.code} appears twice`);
+    }
+    byCode.set(input.code, input);
+  }
+  const membership = new Map<string, Set<string>>();
+  for (const [id, g] of Object.entries(ruleSet.groups ?? {})) {
+    for (const code of g.members) {
+      if (!membership.has(code)) membership.set(code, new Set());
+      membership.get(code)!.add(id);
+    }
+  }
+  return defs.map((def) => {
+    const input = byCode.get(def.code);
+    const row: Row = {
+      def,
+      present: input !== undefined,
+      at: null,
+      population: null,
+      baseline: null,
+      rewarded: new Decimal(ruleSet.inputs.rewarded?.defaultValue ?? 0),
+      forecast: false,
+      groups: membership.get(def.code) ?? new Set(),
+    };
+    if (!input) return row;
+    if (input.at !== null && input.at !== undefined)
+      row.at = wholeInput(input.at, "at", def.code, 0n);
+    if (input.population !== null && input.population !== undefined) {
+      row.population = wholeInput(input.population, "population", def.code, 1n);
+    }
+    if (input.baseline !== null && input.baseline !== undefined) {
+      let b: Decimal;
+      try {
+        b = new Decimal(input.baseline);
+      } catch {
+        throw new InputError(
+          "baseline",
+          `${def.code}: baseline "${input.baseline}" is not a number`,
+        );
+      }
+      if (b.isNeg() || !b.isFinite())
+        throw new InputError("baseline", `${def.code}: baseline must be ≥ 0`);
+      row.baseline = b;
+    }
+    if (input.rewarded !== null && input.rewarded !== undefined) {
+      row.rewarded = new Decimal(wholeInput(input.rewarded, "rewarded", def.code, 0n).toString());
+    }
+    row.forecast = input.forecast === true;
+    if (input.group !== null && input.group !== undefined) {
+      if (!ruleSet.groups?.[input.group]) {
+        throw new InputError(
+          "group",
+          `${def.code}: no group "${input.group}" in the ${ruleSet.year} rules`,
+        );
+      }
+      row.groups = new Set([input.group]);
+    }
+    return row;
+  });
+}
+
+/** A measure of one region: exact rational (for weights) and decimal (for comparisons, display). */
+interface MeasureValue {
+  dec: Decimal;
+  rat: Rational | null; // null where negative (it cannot weigh)
+}
+
+function measureOf(row: Row, m: MeasureName): MeasureValue | null {
+  if (row.at === null) return null;
+  switch (m) {
+    case "at":
+      return { dec: new Decimal(row.at.toString()), rat: rational(row.at) };
+    case "atPer100k": {
+      if (row.population === null) {
+        throw new InputError("population", `${row.def.code}: AT per 100 000 needs the population`);
+      }
+      const r = rational(row.at * 100000n, row.population);
+      return { dec: rationalToDecimal(r), rat: r };
+    }
+    case "expansion": {
+      if (row.baseline === null) return null;
+      const dec = new Decimal(row.at.toString()).minus(row.baseline).minus(row.rewarded);
+      if (dec.isNeg()) return { dec, rat: null };
+      const [n, d] = dec.toFraction();
+      return { dec, rat: rational(BigInt(n.toFixed(0)), BigInt(d.toFixed(0))) };
+    }
+  }
+}
+
+const MEASURE_LABEL: Record<MeasureName, Text> = {
+  at: t("AT", "AT"),
+  atPer100k: t("AT per 100 000 invånare", "AT per 100 000 inhabitants"),
+  expansion: t("utökning", "expansion"),
+};
+
+/** "AT 63 − planerat 56 = utökning 7", or the plain value of another measure. */
+function describeMeasure(row: Row, m: MeasureName, v: MeasureValue): Text {
+  if (m === "expansion") {
+    const parts: (Text | string)[] = [
+      t(`AT ${row.at} − planerat `, `AT ${row.at} − planned `),
+      num(row.baseline!),
+    ];
+    if (!row.rewarded.isZero())
+      parts.push(t(" − redan ersatta ", " − already rewarded "), num(row.rewarded));
+    parts.push(t(" = utökning ", " = expansion "), num(v.dec));
+    return cat(...parts);
+  }
+  if (m === "atPer100k") return cat(num(v.dec, 2), " ", MEASURE_LABEL.atPer100k);
+  return cat(t("AT ", "AT "), num(v.dec));
+}
+
+function checkCondition(row: Row, c: Condition, ruleSet: RuleSet): Text | null {
+  if ("reported" in c) {
+    if (c.reported === "at") {
+      return row.at === null
+        ? t(`rapporterade inte AT ${ruleSet.year}`, `did not report AT ${ruleSet.year}`)
+        : null;
+    }
+    return row.forecast ? null : t("lämnade ingen prognos", "submitted no forecast");
+  }
+  if ("group" in c) {
+    if (row.groups.has(c.group)) return null;
+    const name = ruleSet.groups?.[c.group]?.name ?? t(c.group, c.group);
+    return cat(t("ingår inte i gruppen ", "not in the group "), name);
+  }
+  const v = measureOf(row, c.measure);
+  if (v === null) {
+    return cat(t("saknar värde för ", "has no value for "), MEASURE_LABEL[c.measure]);
+  }
+  if (v.dec.lt(c.atLeast)) {
+    return cat(
+      describeMeasure(row, c.measure, v),
+      t(", under kravet ", ", below the required "),
+      num(c.atLeast),
+    );
+  }
+  return null;
+}
+
+interface BlockOutcome {
+  result: BlockResult;
+  amounts: Map<string, bigint>;
+  measures: Map<string, string | null>;
+  steps: Map<string, number | null>;
+  trace: Map<string, Text>;
+  notices: EngineNotice[];
+}
+
+function sum(xs: Iterable<bigint>): bigint {
+  let s = 0n;
+  for (const x of xs) s += x;
+  return s;
+}
+
+function computeBlock(
+  block: BlockDef,
+  rows: Row[],
+  ruleSet: RuleSet,
+  method: RoundingMethod,
+): BlockOutcome {
+  // Half-up rounding may pay a few kronor more or less than the sum split: say so.
+  let roundingDifference = 0n;
+  const split = (total: bigint, weights: Rational[]): bigint[] | null => {
+    const shares = apportion(total, weights, { method });
+    if (shares) roundingDifference += total - sum(shares);
+    return shares;
+  };
+  const amounts = new Map<string, bigint>();
+  const trace = new Map<string, Text>();
+  const measures = new Map<string, string | null>();
+  const steps = new Map<string, number | null>();
+  const notices: EngineNotice[] = [];
+  const eligible: Row[] = [];
+  for (const row of rows) {
+    amounts.set(row.def.code, 0n);
+    if (!row.present) {
+      trace.set(
+        row.def.code,
+        t("finns inte i tabellen: deltar inte", "not in the table: takes no part"),
+      );
+      continue;
+    }
+    const reason = block.eligible
+      .map((c) => checkCondition(row, c, ruleSet))
+      .find((r) => r !== null);
+    if (reason) trace.set(row.def.code, cat(t("deltar inte: ", "not eligible: "), reason));
+    else eligible.push(row);
+  }
+  const budget = BigInt(block.budget);
+  let ladderPaid = 0n;
+  let leftoverPaid = 0n;
+  let overflow = false;
+  let qualifiedCount = 0;
+  let explanation: Text;
+
+  if (block.split) {
+    const splitDef = block.split;
+    const weights: Rational[] = [];
+    const described: Text[] = [];
+    for (const row of eligible) {
+      if (splitDef.kind === "equal") {
+        weights.push(rational(1n));
+        described.push(t("", ""));
+      } else {
+        const v = measureOf(row, splitDef.weight);
+        weights.push(v?.rat ?? rational(0n));
+        described.push(
+          v ? describeMeasure(row, splitDef.weight, v) : MEASURE_LABEL[splitDef.weight],
+        );
+      }
+    }
+    const shares = split(budget, weights);
+    eligible.forEach((row, i) => {
+      const a = shares?.[i] ?? 0n;
+      amounts.set(row.def.code, a);
+      trace.set(
+        row.def.code,
+        splitDef.kind === "equal"
+          ? cat(
+              t("lika delning av ", "equal split of "),
+              kr(budget),
+              t(` mellan ${eligible.length} regioner: `, ` between ${eligible.length} regions: `),
+              kr(a),
+            )
+          : cat(t("andel utifrån ", "share by "), described[i], ": ", kr(a)),
+      );
+    });
+    leftoverPaid = shares ? sum(shares) : 0n;
+    const by =
+      splitDef.kind === "equal"
+        ? t("lika", "equally")
+        : cat(t("utifrån ", "by "), MEASURE_LABEL[splitDef.weight]);
+    explanation = cat(
+      t("fördelat ", "split "),
+      by,
+      t(` mellan ${eligible.length} regioner`, ` between ${eligible.length} regions`),
+    );
+    if (!shares) {
+      notices.push({
+        severity: "warning",
+        block: block.id,
+        code: "block.nobody",
+        message: cat(
+          block.name,
+          t(": ingen region uppfyller villkoren; ", ": no region qualifies; "),
+          kr(budget),
+          t(" fördelas inte", " stays undistributed"),
+        ),
+      });
+    }
+  } else {
+    const ladder = block.ladder as Ladder;
+    const measured = new Map<string, MeasureValue | null>();
+    const payouts: bigint[] = [];
+    const reached: (number | null)[] = [];
+    for (const row of eligible) {
+      const v = measureOf(row, ladder.measure);
+      measured.set(row.def.code, v);
+      measures.set(row.def.code, v ? v.dec.toString() : null);
+      let step: (typeof ladder.steps)[number] | null = null;
+      // Not cumulative: the highest step reached pays alone (seed 002: "Tilldelningen sker inte kumulativt").
+      if (v) for (const s of ladder.steps) if (v.dec.gte(s.threshold)) step = s;
+      payouts.push(step ? BigInt(step.amount) : 0n);
+      reached.push(step ? step.threshold : null);
+      steps.set(row.def.code, step ? step.threshold : null);
+    }
+    const qualified = eligible.filter((_, i) => reached[i] !== null);
+    qualifiedCount = qualified.length;
+    const totalSteps = sum(payouts);
+    let paid = payouts;
+    if (totalSteps > budget) {
+      // RULES.md 2024, overflow (sources silent): scale every payout pro rata; then no leftover.
+      overflow = true;
+      paid =
+        split(
+          budget,
+          payouts.map((p) => rational(p)),
+        ) ?? payouts.map(() => 0n);
+      notices.push({
+        severity: "warning",
+        block: block.id,
+        code: "ladder.overflow",
+        message: cat(
+          block.name,
+          t(": trappans belopp ", ": ladder payouts of "),
+          kr(totalSteps),
+          t(" överstiger budgeten ", " exceed the budget of "),
+          kr(budget),
+          t(" och har skalats ned i proportion", " and were scaled down pro rata"),
+        ),
+      });
+    }
+    ladderPaid = sum(paid);
+    eligible.forEach((row, i) => {
+      const v = measured.get(row.def.code) ?? null;
+      amounts.set(row.def.code, paid[i]);
+      const head = v
+        ? describeMeasure(row, ladder.measure, v)
+        : cat(t("saknar ", "no "), MEASURE_LABEL[ladder.measure]);
+      let body: Text;
+      if (reached[i] === null) {
+        body = cat(
+          t(" → under första steget (", " → below the first step ("),
+          num(ladder.steps[0].threshold),
+          t(") → 0 kr", ") → 0 kr"),
+        );
+      } else {
+        body = cat(t(" → steg ", " → step "), num(reached[i]!), " → ", kr(payouts[i]));
+        if (overflow) body = cat(body, t(", nedskalat till ", ", scaled down to "), kr(paid[i]));
+      }
+      trace.set(row.def.code, cat(head, body));
+    });
+
+    const left = budget - ladderPaid;
+    let leftoverText: Text = t("", "");
+    if (left > 0n) {
+      const {
+        rows: takers,
+        weights,
+        why,
+      } = leftoverTakers(ladder.leftover, eligible, qualified, measured, ladder);
+      const shares = takers.length ? split(left, weights) : null;
+      takers.forEach((row, i) => {
+        const a = shares?.[i] ?? 0n;
+        amounts.set(row.def.code, (amounts.get(row.def.code) ?? 0n) + a);
+        trace.set(row.def.code, cat(trace.get(row.def.code)!, "; ", why(row, i), ": ", kr(a)));
+      });
+      leftoverPaid = shares ? sum(shares) : 0n;
+      if (!shares) {
+        notices.push({
+          severity: "warning",
+          block: block.id,
+          code: "leftover.undistributed",
+          message: cat(
+            block.name,
+            t(": kvarstående ", ": the leftover of "),
+            kr(left),
+            t(
+              " kan inte fördelas (ingen kvalificerad region) och fördelas inte",
+              " cannot be shared (no qualified region) and stays undistributed",
+            ),
+          ),
+        });
+      }
+      leftoverText = cat(
+        t("; kvarstående ", "; leftover "),
+        kr(left),
+        " ",
+        leftoverDescription(ladder.leftover),
+      );
+    }
+    explanation = cat(
+      t(
+        `trappan: ${qualifiedCount} av ${eligible.length} regioner nådde ett steg, `,
+        `ladder: ${qualifiedCount} of ${eligible.length} regions reached a step, `,
+      ),
+      kr(ladderPaid),
+      overflow ? t(" (nedskalat pro rata)", " (scaled down pro rata)") : t("", ""),
+      leftoverText,
+    );
+  }
+
+  const distributed = ladderPaid + leftoverPaid;
+  if (roundingDifference !== 0n) {
+    notices.push({
+      severity: "notice",
+      block: block.id,
+      code: "rounding.difference",
+      message: cat(
+        block.name,
+        t(
+          ": avrundning av varje andel för sig ger en skillnad på ",
+          ": rounding each share on its own gives a difference of ",
+        ),
+        kr(roundingDifference),
+        t(" mot summan som delades", " against the sum that was split"),
+      ),
+    });
+  }
+  const toNumber = (x: bigint) => {
+    const n = Number(x);
+    if (!Number.isSafeInteger(n)) throw new InputError("amount", `Amount ${x} is too large`);
+    return n;
+  };
+  return {
+    amounts,
+    measures,
+    steps,
+    trace,
+    notices,
+    result: {
+      id: block.id,
+      name: block.name,
+      budget: toNumber(budget),
+      ladder: toNumber(ladderPaid),
+      leftover: toNumber(leftoverPaid),
+      distributed: toNumber(distributed),
+      undistributed: toNumber(budget - distributed),
+      overflow,
+      eligibleCount: eligible.length,
+      qualifiedCount,
+      explanation,
+    },
+  };
+}
+
+function leftoverDescription(p: LeftoverPolicy): Text {
+  switch (p.policy) {
+    case "undistributed":
+      return t("fördelas inte", "is not shared");
+    case "equal":
+      return p.among === "qualified"
+        ? t("delas lika mellan de kvalificerade", "shared equally among the qualified")
+        : t("delas lika mellan de deltagande", "shared equally among the eligible");
+    case "proportional":
+      return cat(
+        p.among === "qualified"
+          ? t("delas mellan de kvalificerade utifrån ", "shared among the qualified by ")
+          : t("delas mellan de deltagande utifrån ", "shared among the eligible by "),
+        MEASURE_LABEL[p.weight],
+      );
+    case "top":
+      return cat(
+        p.k === 1
+          ? t(
+              "till den region som utökat mest (lika vid delad förstaplats)",
+              "to the region that increased the most (shared on a tie)",
+            )
+          : t(
+              `till de ${p.k} som utökat mest, och alla lika med den ${p.k}:e`,
+              `to the ${p.k} that increased the most, and all tied with the ${p.k}th`,
+            ),
+        p.split === "equal"
+          ? t(", lika delning", ", split equally")
+          : t(", i proportion till utökningen", ", in proportion to the expansion"),
+      );
+  }
+}
+
+function leftoverTakers(
+  p: LeftoverPolicy,
+  eligible: Row[],
+  qualified: Row[],
+  measured: Map<string, MeasureValue | null>,
+  ladder: Ladder,
+): { rows: Row[]; weights: Rational[]; why: (row: Row, i: number) => Text } {
+  if (p.policy === "undistributed") return { rows: [], weights: [], why: () => t("", "") };
+  const pool = p.among === "qualified" ? qualified : eligible;
+  if (p.policy === "equal") {
+    return {
+      rows: pool,
+      weights: pool.map(() => rational(1n)),
+      why: () => t("lika andel av kvarstående medel", "equal share of the leftover"),
+    };
+  }
+  if (p.policy === "proportional") {
+    const values = pool.map((row) => measureOf(row, p.weight));
+    return {
+      rows: pool,
+      weights: values.map((v) => v?.rat ?? rational(0n)),
+      why: (row, i) =>
+        cat(
+          t("andel av kvarstående medel utifrån ", "share of the leftover by "),
+          values[i] ? describeMeasure(row, p.weight, values[i]!) : MEASURE_LABEL[p.weight],
+        ),
+    };
+  }
+  // "top": the k largest ladder measures, and every region tied with the k-th (seed 002, block 3:
+  // "de tre regioner som utökat med flest antal AT-tjänster"; block 2: "den region eller de regioner").
+  const ranked = pool
+    .map((row) => ({ row, v: measured.get(row.def.code) ?? null }))
+    .filter(
+      (x): x is { row: Row; v: MeasureValue } =>
+        x.v !== null && (p.minMeasure === undefined || x.v.dec.gte(p.minMeasure)),
+    )
+    .sort((a, b) => b.v.dec.comparedTo(a.v.dec) || compareCodes(a.row.def.code, b.row.def.code));
+  let chosen = ranked;
+  if (ranked.length > p.k) {
+    const kth = ranked[p.k - 1].v.dec;
+    chosen = ranked.filter((x) => x.v.dec.gte(kth));
+  }
+  // Tie-break order of apportion is the list order: county code.
+  chosen.sort((a, b) => compareCodes(a.row.def.code, b.row.def.code));
+  const label = MEASURE_LABEL[ladder.measure];
+  return {
+    rows: chosen.map((x) => x.row),
+    weights: chosen.map((x) => (p.split === "equal" ? rational(1n) : (x.v.rat ?? rational(0n)))),
+    why: (_row, i) =>
+      cat(
+        t(`bland de ${chosen.length} med störst `, `among the ${chosen.length} with the largest `),
+        label,
+        " (",
+        num(chosen[i].v.dec),
+        ")",
+        p.split === "equal"
+          ? t(", lika andel av kvarstående medel", ", equal share of the leftover")
+          : t(
+              ", andel av kvarstående medel utifrån utökningen",
+              ", share of the leftover by expansion",
+            ),
+      ),
+  };
+}
+
+/**
+ * Allocates a year's grant. `inputs` holds the regions present in the table (any order); regions
+ * absent take part in nothing but are listed with 0. Throws SettingsError for an unknown
+ * interpretation and InputError for figures no reader should have let through.
+ */
 export function allocate(
-  _ruleSet: RuleSet,
-  _inputs: readonly RegionInput[],
-  _settings: Settings = {},
+  ruleSet: RuleSet,
+  inputs: readonly RegionInput[],
+  settings: Settings = {},
 ): AllocationResult {
-  throw new Error("not yet");
+  const { values, inForce } = resolveSettings(ruleSet, settings);
+  const method = values.rounding as RoundingMethod;
+  const rows = buildRows(ruleSet, inputs);
+  const blocks = applyInterpretations(ruleSet, values);
+  const outcomes = blocks.map((b) => computeBlock(b, rows, ruleSet, method));
+
+  const regions: RegionResult[] = rows.map((row) => {
+    const code = row.def.code;
+    const blockAmounts: Record<string, number> = {};
+    const measures: Record<string, string | null> = {};
+    const steps: Record<string, number | null> = {};
+    const trace: Record<string, Text> = {};
+    let total = 0n;
+    outcomes.forEach((o, i) => {
+      const id = blocks[i].id;
+      const a = o.amounts.get(code) ?? 0n;
+      total += a;
+      blockAmounts[id] = Number(a);
+      if (blocks[i].ladder) {
+        measures[id] = o.measures.get(code) ?? null;
+        steps[id] = o.steps.get(code) ?? null;
+      }
+      trace[id] = o.trace.get(code) ?? t("", "");
+    });
+    return {
+      code,
+      region: row.def.name,
+      blocks: blockAmounts,
+      total: Number(total),
+      measures,
+      steps,
+      trace,
+    };
+  });
+
+  return {
+    year: ruleSet.year,
+    title: ruleSet.title,
+    reference: ruleSet.reference,
+    budget: ruleSet.budget,
+    regions,
+    blocks: outcomes.map((o) => o.result),
+    interpretations: inForce,
+    notices: outcomes.flatMap((o) => o.notices),
+  };
 }

@@ -18,7 +18,10 @@ export type PlanningReading =
   | { kind: "invalid" };
 
 const NUMBER = String.raw`\d+(?:[.,]\d+)?`;
-const RANGE_RE = new RegExp(String.raw`^(${NUMBER})\s*(?:[-\u2010-\u2015]|till|to)\s*(${NUMBER})$`, "i");
+const RANGE_RE = new RegExp(
+  String.raw`^(${NUMBER})\s*(?:[-\u2010-\u2015]|till|to)\s*(${NUMBER})$`,
+  "i",
+);
 const ANNOTATION_RE = new RegExp(String.raw`^(${NUMBER})\s*(\(.*\))$`);
 const NUMBER_RE = new RegExp(String.raw`^${NUMBER}$`);
 
@@ -26,7 +29,10 @@ function num(s: string): Decimal {
   return new Decimal(s.replace(",", "."));
 }
 
-export function parsePlanningValue(text: string, policy: RangePolicy = "midpoint"): PlanningReading {
+export function parsePlanningValue(
+  text: string,
+  policy: RangePolicy = "midpoint",
+): PlanningReading {
   const t = text.replace(/\u00a0/g, " ").trim();
   if (/^i\.?\s*u\.?$/i.test(t)) return { kind: "noData" };
   if (NUMBER_RE.test(t)) return { kind: "number", value: num(t).toString() };

@@ -41,12 +41,7 @@ export const SWEDISH_REGIONS: readonly RegionDef[] = [
   {
     code: "23",
     name: "Jämtland Härjedalen",
-    aliases: [
-      "Jämtland-Härjedalen",
-      "Region Jämtland Härjedalen",
-      "Jämtlands län",
-      "Jämtland",
-    ],
+    aliases: ["Jämtland-Härjedalen", "Region Jämtland Härjedalen", "Jämtlands län", "Jämtland"],
   },
   { code: "24", name: "Västerbotten", aliases: ["Region Västerbotten", "Västerbottens län"] },
   { code: "25", name: "Norrbotten", aliases: ["Region Norrbotten", "Norrbottens län"] },
@@ -69,8 +64,7 @@ export function foldRegionName(name: string): string {
 }
 
 export type RegionMatch =
-  | { ok: true; region: RegionDef }
-  | { ok: false; suggestion: RegionDef | null };
+  { ok: true; region: RegionDef } | { ok: false; suggestion: RegionDef | null };
 
 /** Levenshtein distance, for suggestions only: a match is never made on it. */
 function editDistance(a: string, b: string): number {
