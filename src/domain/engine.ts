@@ -53,6 +53,8 @@ interface Row {
   rewarded: Decimal;
   forecast: boolean;
   groups: Set<string>;
+  /** Measures computed once per allocation. */
+  measures: Map<MeasureName, MeasureValue | null>;
 }
 
 const t = (sv: string, en: string): Text => ({ sv, en });
@@ -78,13 +80,24 @@ function wholeInput(v: unknown, what: string, code: string, min: bigint): bigint
   return BigInt(v);
 }
 
+/** The rule set's regions in code order, sorted once per rule set. */
+const sortedRegions = new WeakMap<RuleSet, { defs: RegionDef[]; byCode: Map<string, RegionDef> }>();
+
+function regionsOf(ruleSet: RuleSet) {
+  let hit = sortedRegions.get(ruleSet);
+  if (!hit) {
+    const defs = (ruleSet.regions ?? SWEDISH_REGIONS).slice().sort((a, b) => compareCodes(a.code, b.code));
+    hit = { defs, byCode: new Map(defs.map((d) => [d.code, d])) };
+    sortedRegions.set(ruleSet, hit);
+  }
+  return hit;
+}
+
 function buildRows(ruleSet: RuleSet, inputs: readonly RegionInput[]): Row[] {
-  const defs = (ruleSet.regions ?? SWEDISH_REGIONS)
-    .slice()
-    .sort((a, b) => compareCodes(a.code, b.code));
+  const { defs, byCode: defsByCode } = regionsOf(ruleSet);
   const byCode = new Map<string, RegionInput>();
   for (const input of inputs) {
-    if (!defs.some((d) => d.code === input.code)) {
+    if (!defsByCode.has(input.code)) {
       throw new InputError("region.unknown", `Unknown region code "${input.code}"`);
     }
     if (byCode.has(input.code)) {
@@ -110,6 +123,7 @@ function buildRows(ruleSet: RuleSet, inputs: readonly RegionInput[]): Row[] {
       rewarded: new Decimal(ruleSet.inputs.rewarded?.defaultValue ?? 0),
       forecast: false,
       groups: membership.get(def.code) ?? new Set(),
+      measures: new Map(),
     };
     if (!input) return row;
     if (input.at !== null && input.at !== undefined)
@@ -155,6 +169,15 @@ interface MeasureValue {
 }
 
 function measureOf(row: Row, m: MeasureName): MeasureValue | null {
+  let v = row.measures.get(m);
+  if (v === undefined) {
+    v = computeMeasure(row, m);
+    row.measures.set(m, v);
+  }
+  return v;
+}
+
+function computeMeasure(row: Row, m: MeasureName): MeasureValue | null {
   if (row.at === null) return null;
   switch (m) {
     case "at":

@@ -1,0 +1,118 @@
+/**
+ * `npm run bench`: median time of one full allocation — the 21 regions of each shipped year,
+ * and 10 000 synthetic regions under a custom rule set — with the sums checked exactly.
+ */
+import { allocate } from "../src/domain/engine";
+import { parseRuleSet } from "../src/domain/parseRuleSet";
+import { getRuleSet, shippedRuleSets } from "../src/domain/rules";
+import type { RuleSet } from "../src/domain/ruleSet";
+import type { AllocationResult, RegionInput } from "../src/domain/types";
+import { SWEDISH_REGIONS } from "../src/domain/regions";
+
+/** A deterministic pseudo-random sequence, so every run measures the same inputs. */
+function lcg(seed: number) {
+  let s = seed >>> 0;
+  return (n: number) => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s % n;
+  };
+}
+
+function median(xs: number[]): number {
+  const s = xs.slice().sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+function checkExact(r: AllocationResult): void {
+  for (const b of r.blocks) {
+    let paid = 0n;
+    for (const x of r.regions) paid += BigInt(x.blocks[b.id]);
+    if (paid !== BigInt(b.distributed) || b.distributed + b.undistributed !== b.budget) {
+      throw new Error(`block ${b.id} does not add up`);
+    }
+  }
+}
+
+function measure(label: string, rs: RuleSet, inputs: RegionInput[], runs: number): number {
+  checkExact(allocate(rs, inputs)); // warm-up, and the sums checked
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    allocate(rs, inputs);
+    times.push(performance.now() - t0);
+  }
+  const m = median(times);
+  console.log(`${label.padEnd(44)} median ${m.toFixed(3).padStart(9)} ms  (${runs} runs, sums exact)`);
+  return m;
+}
+
+function swedishInputs(year: number, rnd: (n: number) => number): RegionInput[] {
+  const rs = getRuleSet(year)!;
+  return SWEDISH_REGIONS.map((r) => {
+    const baseline = Number(rs.inputs.baseline?.defaults?.[r.code]?.match(/^\d+/)?.[0] ?? 50);
+    return {
+      code: r.code,
+      at: baseline + rnd(20) - 5,
+      population: 60000 + rnd(2400000),
+      baseline: rs.inputs.baseline ? baseline : undefined,
+      forecast: rnd(10) > 0,
+    };
+  });
+}
+
+function syntheticRuleSet(n: number): RuleSet {
+  const regions = Array.from({ length: n }, (_, i) => ({
+    code: `R${String(i + 1).padStart(5, "0")}`,
+    name: `Region ${i + 1}`,
+    aliases: [],
+  }));
+  return parseRuleSet({
+    format: 1,
+    year: 2090,
+    title: { sv: "Syntetisk", en: "Synthetic" },
+    reference: "BENCH",
+    sources: ["bench"],
+    budget: 10_000_000_000,
+    regions,
+    inputs: { at: { required: true }, population: { required: true }, baseline: { required: true } },
+    blocks: [
+      {
+        id: "block1",
+        name: { sv: "Per 100 000", en: "Per 100 000" },
+        budget: 3_000_000_000,
+        eligible: [{ reported: "at" }],
+        split: { kind: "proportional", weight: "atPer100k" },
+      },
+      {
+        id: "block2",
+        name: { sv: "Trappa", en: "Ladder" },
+        budget: 7_000_000_000,
+        eligible: [{ reported: "at" }],
+        ladder: {
+          measure: "expansion",
+          steps: [
+            { threshold: 2, amount: 300_000 },
+            { threshold: 5, amount: 750_000 },
+            { threshold: 10, amount: 2_000_000 },
+          ],
+          leftover: { policy: "proportional", among: "qualified", weight: "atPer100k" },
+        },
+      },
+    ],
+  });
+}
+
+const rnd = lcg(20241101);
+const results: Record<string, number> = {};
+for (const rs of shippedRuleSets()) {
+  results[`${rs.year}`] = measure(`${rs.year}: 21 regions`, rs, swedishInputs(rs.year, rnd), 500);
+}
+const big = syntheticRuleSet(10_000);
+const bigInputs: RegionInput[] = big.regions!.map((r) => {
+  const baseline = 20 + rnd(300);
+  return { code: r.code, at: rnd(50) === 0 ? null : baseline + rnd(16) - 4, population: 20000 + rnd(2_000_000), baseline };
+});
+results.big = measure("custom: 10 000 synthetic regions", big, bigInputs, 15);
+
+const worst21 = Math.max(...shippedRuleSets().map((rs) => results[`${rs.year}`]));
+console.log(`\ntargets: 21 regions < 1 ms (${worst21 < 1 ? "met" : "MISSED"}), 10 000 regions < 250 ms (${results.big < 250 ? "met" : "MISSED"})`);
