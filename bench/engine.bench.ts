@@ -42,7 +42,9 @@ function measure(label: string, rs: RuleSet, inputs: RegionInput[], runs: number
     times.push(performance.now() - t0);
   }
   const m = median(times);
-  console.log(`${label.padEnd(44)} median ${m.toFixed(3).padStart(9)} ms  (${runs} runs, sums exact)`);
+  console.log(
+    `${label.padEnd(44)} median ${m.toFixed(3).padStart(9)} ms  (${runs} runs, sums exact)`,
+  );
   return m;
 }
 
@@ -74,7 +76,11 @@ function syntheticRuleSet(n: number): RuleSet {
     sources: ["bench"],
     budget: 10_000_000_000,
     regions,
-    inputs: { at: { required: true }, population: { required: true }, baseline: { required: true } },
+    inputs: {
+      at: { required: true },
+      population: { required: true },
+      baseline: { required: true },
+    },
     blocks: [
       {
         id: "block1",
@@ -110,9 +116,16 @@ for (const rs of shippedRuleSets()) {
 const big = syntheticRuleSet(10_000);
 const bigInputs: RegionInput[] = big.regions!.map((r) => {
   const baseline = 20 + rnd(300);
-  return { code: r.code, at: rnd(50) === 0 ? null : baseline + rnd(16) - 4, population: 20000 + rnd(2_000_000), baseline };
+  return {
+    code: r.code,
+    at: rnd(50) === 0 ? null : baseline + rnd(16) - 4,
+    population: 20000 + rnd(2_000_000),
+    baseline,
+  };
 });
 results.big = measure("custom: 10 000 synthetic regions", big, bigInputs, 15);
 
 const worst21 = Math.max(...shippedRuleSets().map((rs) => results[`${rs.year}`]));
-console.log(`\ntargets: 21 regions < 1 ms (${worst21 < 1 ? "met" : "MISSED"}), 10 000 regions < 250 ms (${results.big < 250 ? "met" : "MISSED"})`);
+console.log(
+  `\ntargets: 21 regions < 1 ms (${worst21 < 1 ? "met" : "MISSED"}), 10 000 regions < 250 ms (${results.big < 250 ? "met" : "MISSED"})`,
+);

@@ -7,9 +7,10 @@
  * Exactness: weights are rationals (bigint numerator/denominator). With a modest common
  * denominator the whole computation is done in integers. With thousands of unrelated
  * denominators (AT per 100 000 over 10 000 synthetic populations) a common denominator has
- * tens of thousands of digits, so shares are computed with decimal.js at 50 significant digits
- * instead, and every comparison that decides a krona is checked against a margin far above the
- * rounding error; a decision inside the margin falls back to the exact integer computation.
+ * tens of thousands of digits, so shares are computed in 256-bit binary fixed point instead
+ * (still integers: no floating point), and every comparison that decides a krona is checked
+ * against a margin far above the truncation error; a decision inside the margin falls back to
+ * the exact computation.
  */
 import Decimal from "decimal.js";
 
@@ -46,9 +47,6 @@ export function rationalToDecimal(r: Rational, D: typeof Decimal = Decimal): Dec
   return new D(r.num.toString()).div(r.den.toString());
 }
 
-const HP = Decimal.clone({ precision: 50, rounding: Decimal.ROUND_HALF_EVEN });
-/** Far above the fast path's error (shares below 1e15 carry errors below 1e-33). */
-const MARGIN = new HP("1e-20");
 /** Largest common denominator (bits) for which the exact path is used up front. */
 const EXACT_BITS = 4096n;
 
@@ -88,10 +86,14 @@ function bitLength(n: bigint): bigint {
 /** lcm of the denominators, or null once it passes `limitBits`. */
 function commonDenominator(weights: readonly Rational[], limitBits: bigint | null): bigint | null {
   let L = 1n;
+  // An upper bound of L's bit length, kept without converting the (possibly huge) L itself.
+  let bits = 1n;
   for (const w of weights) {
     if (w.den === 1n || L % w.den === 0n) continue;
-    L = (L / gcd(L, w.den)) * w.den;
-    if (limitBits !== null && bitLength(L) > limitBits) return null;
+    const factor = w.den / gcd(L % w.den, w.den);
+    L *= factor;
+    bits += bitLength(factor);
+    if (limitBits !== null && bits > limitBits) return null;
   }
   return L;
 }
@@ -127,35 +129,56 @@ function exactWith(
   return out;
 }
 
-/** The decimal path; null where a decision falls within the margin. */
+/** Fixed-point bits of the fast path. */
+const K = 256n;
+const ONE = 1n << K;
+/** Far above the fast path's error (below 2^-130 of a krona under the guards below). */
+const FAST_MARGIN = 1n << (K - 64n);
+const LIMIT_40 = 1n << 40n;
+
+/**
+ * The fast path in binary fixed point (bigint, 256 fractional bits): exact integer arithmetic on
+ * truncated weights, so its error has a known bound. Null where a decision falls within the
+ * margin, or where the guards that make the bound hold do not.
+ */
 function fast(
   total: bigint,
   weights: readonly Rational[],
   method: RoundingMethod,
 ): bigint[] | null {
-  const ws = weights.map((w) => rationalToDecimal(w, HP));
-  let sum = new HP(0);
-  for (const w of ws) sum = sum.plus(w);
-  const T = new HP(total.toString());
+  if (total >= LIMIT_40 * LIMIT_40 || BigInt(weights.length) >= LIMIT_40) return null;
+  // Weights of 2^150 or more would eat the margin (and mean nothing here).
+  if (weights.some((w) => w.num >= w.den << 150n)) return null;
+  const scaled: bigint[] = [];
+  let sumScaled = 0n;
+  for (const w of weights) {
+    // A weight below 2^-40 would make the truncation error matter: do it exactly instead.
+    if (w.num !== 0n && w.num * LIMIT_40 < w.den) return null;
+    const x = (w.num << K) / w.den;
+    scaled.push(x);
+    sumScaled += x;
+  }
+  // One division: y_i = s_i · F / 2^K with F = total · 2^2K / Σs; truncating F costs less
+  // than w_i + 1 units of 2^-K krona per share, far below the margin.
+  const F = (total << (2n * K)) / sumScaled;
   const floors: bigint[] = [];
-  const fracs: Decimal[] = [];
-  for (const w of ws) {
-    const share = T.times(w).div(sum);
-    const f = share.floor();
-    const frac = share.minus(f);
+  const fracs: bigint[] = [];
+  for (let i = 0; i < scaled.length; i++) {
+    const y = (scaled[i] * F) >> K;
+    const f = y >> K;
+    const frac = y - (f << K);
     // A share this close to a whole krona could be on either side of it.
-    if (frac.lt(MARGIN) || frac.gt(HP.sub(1, MARGIN))) {
-      if (!w.isZero()) return null;
-    }
-    floors.push(BigInt(f.toFixed(0)));
+    if (scaled[i] !== 0n && (frac < FAST_MARGIN || frac > ONE - FAST_MARGIN)) return null;
+    floors.push(f);
     fracs.push(frac);
   }
   if (method === "half-up") {
-    const half = new HP(0.5);
+    const half = ONE >> 1n;
     const out: bigint[] = [];
     for (let i = 0; i < floors.length; i++) {
-      if (fracs[i].minus(half).abs().lt(MARGIN)) return null;
-      out.push(fracs[i].gte(half) ? floors[i] + 1n : floors[i]);
+      const d = fracs[i] - half;
+      if ((d < 0n ? -d : d) < FAST_MARGIN) return null;
+      out.push(fracs[i] >= half ? floors[i] + 1n : floors[i]);
     }
     return out;
   }
@@ -163,27 +186,26 @@ function fast(
   for (const f of floors) left -= f;
   const k = Number(left);
   if (k < 0 || k > weights.length) return null;
-  const order = ws.map((_, i) => i);
-  order.sort((a, b) => {
-    const c = fracs[b].comparedTo(fracs[a]);
-    return c !== 0 ? c : a - b;
-  });
+  const order = weights.map((_, i) => i);
+  order.sort((a, b) => (fracs[a] === fracs[b] ? a - b : fracs[b] > fracs[a] ? 1 : -1));
   if (k > 0 && k < order.length) {
     // Who is in and who is out is decided at the boundary; near-ties there need exactness.
     const boundary = fracs[order[k - 1]];
-    const near = order.filter((i) => fracs[i].minus(boundary).abs().lt(MARGIN));
-    if (near.length > 1) {
-      // Equal floors: the larger weight has the larger fraction, exactly.
-      if (!near.every((i) => floors[i] === floors[near[0]])) return null;
-      const exactOrder = near.slice().sort((a, b) => {
-        const c = compareRational(weights[b], weights[a]);
-        return c !== 0 ? c : a - b;
-      });
-      const firstNear = Math.min(...near.map((i) => order.indexOf(i)));
-      const rest = order.filter((i) => !near.includes(i));
-      const before = rest.slice(0, firstNear);
-      const after = rest.slice(firstNear);
-      order.splice(0, order.length, ...before, ...exactOrder, ...after);
+    const near = (i: number) => {
+      const d = fracs[i] - boundary;
+      return (d < 0n ? -d : d) < FAST_MARGIN;
+    };
+    // Near-tied entries are contiguous in the sorted order.
+    let lo = k - 1;
+    while (lo > 0 && near(order[lo - 1])) lo--;
+    let hi = k - 1;
+    while (hi + 1 < order.length && near(order[hi + 1])) hi++;
+    if (hi > lo) {
+      const group = order.slice(lo, hi + 1);
+      // Equal floors: the larger weight has the larger fraction, exactly; else do it all exactly.
+      if (!group.every((i) => floors[i] === floors[group[0]])) return null;
+      group.sort((a, b) => compareRational(weights[b], weights[a]) || a - b);
+      order.splice(lo, group.length, ...group);
     }
   }
   const out = floors.slice();

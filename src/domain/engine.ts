@@ -3,14 +3,8 @@
  * an explanation of every krona. Pure: no Office, no DOM, no files.
  */
 import Decimal from "decimal.js";
-import {
-  apportion,
-  rational,
-  rationalToDecimal,
-  type Rational,
-  type RoundingMethod,
-} from "./apportion";
-import { formatKr, formatNumber } from "./format";
+import { apportion, rational, type Rational, type RoundingMethod } from "./apportion";
+import { formatKr, formatNumber, formatRatio } from "./format";
 import { applyInterpretations, resolveSettings } from "./interpretations";
 import { SWEDISH_REGIONS, compareCodes, type RegionDef } from "./regions";
 import type {
@@ -49,8 +43,9 @@ interface Row {
   present: boolean;
   at: bigint | null;
   population: bigint | null;
-  baseline: Decimal | null;
-  rewarded: Decimal;
+  /** Planned AT as an exact ratio (it may be x.5 from a range). */
+  baseline: MeasureValue | null;
+  rewarded: bigint;
   forecast: boolean;
   groups: Set<string>;
   /** Measures computed once per allocation. */
@@ -58,16 +53,35 @@ interface Row {
 }
 
 const t = (sv: string, en: string): Text => ({ sv, en });
-const kr = (n: bigint | number): Text =>
-  t(formatKr(n.toString(), "sv"), formatKr(n.toString(), "en"));
-const num = (d: Decimal.Value, decimals?: number): Text =>
+/** Whole numbers read the same in both languages. */
+const kr = (n: bigint | number): Text => {
+  const s = formatKr(n, "sv");
+  return { sv: s, en: s };
+};
+const num = (d: Decimal.Value | bigint, decimals?: number): Text =>
   t(formatNumber(d, "sv", decimals), formatNumber(d, "en", decimals));
+/** A measure for people: exact where it terminates (or to `decimals` places), never binary floating point. */
+const numMV = (v: MeasureValue, decimals = 6): Text => {
+  if (v.den === 1n) {
+    const s = formatNumber(v.num, "sv");
+    return { sv: s, en: s };
+  }
+  return t(formatRatio(v.num, v.den, "sv", decimals), formatRatio(v.num, v.den, "en", decimals));
+};
 /** Joins texts language by language. */
 function cat(...parts: (Text | string)[]): Text {
-  return {
-    sv: parts.map((p) => (typeof p === "string" ? p : p.sv)).join(""),
-    en: parts.map((p) => (typeof p === "string" ? p : p.en)).join(""),
-  };
+  let sv = "";
+  let en = "";
+  for (const p of parts) {
+    if (typeof p === "string") {
+      sv += p;
+      en += p;
+    } else {
+      sv += p.sv;
+      en += p.en;
+    }
+  }
+  return { sv, en };
 }
 
 function wholeInput(v: unknown, what: string, code: string, min: bigint): bigint {
@@ -86,7 +100,9 @@ const sortedRegions = new WeakMap<RuleSet, { defs: RegionDef[]; byCode: Map<stri
 function regionsOf(ruleSet: RuleSet) {
   let hit = sortedRegions.get(ruleSet);
   if (!hit) {
-    const defs = (ruleSet.regions ?? SWEDISH_REGIONS).slice().sort((a, b) => compareCodes(a.code, b.code));
+    const defs = (ruleSet.regions ?? SWEDISH_REGIONS)
+      .slice()
+      .sort((a, b) => compareCodes(a.code, b.code));
     hit = { defs, byCode: new Map(defs.map((d) => [d.code, d])) };
     sortedRegions.set(ruleSet, hit);
   }
@@ -120,7 +136,7 @@ function buildRows(ruleSet: RuleSet, inputs: readonly RegionInput[]): Row[] {
       at: null,
       population: null,
       baseline: null,
-      rewarded: new Decimal(ruleSet.inputs.rewarded?.defaultValue ?? 0),
+      rewarded: BigInt(ruleSet.inputs.rewarded?.defaultValue ?? 0),
       forecast: false,
       groups: membership.get(def.code) ?? new Set(),
       measures: new Map(),
@@ -143,10 +159,10 @@ function buildRows(ruleSet: RuleSet, inputs: readonly RegionInput[]): Row[] {
       }
       if (b.isNeg() || !b.isFinite())
         throw new InputError("baseline", `${def.code}: baseline must be ≥ 0`);
-      row.baseline = b;
+      row.baseline = mvFromDecimal(b);
     }
     if (input.rewarded !== null && input.rewarded !== undefined) {
-      row.rewarded = new Decimal(wholeInput(input.rewarded, "rewarded", def.code, 0n).toString());
+      row.rewarded = wholeInput(input.rewarded, "rewarded", def.code, 0n);
     }
     row.forecast = input.forecast === true;
     if (input.group !== null && input.group !== undefined) {
@@ -162,10 +178,46 @@ function buildRows(ruleSet: RuleSet, inputs: readonly RegionInput[]): Row[] {
   });
 }
 
-/** A measure of one region: exact rational (for weights) and decimal (for comparisons, display). */
+/**
+ * A measure of one region as an exact ratio num/den (den > 0; num may be negative for an
+ * expansion below the plan). Compared by cross-multiplication: no rounding ever decides.
+ */
 interface MeasureValue {
-  dec: Decimal;
-  rat: Rational | null; // null where negative (it cannot weigh)
+  num: bigint;
+  den: bigint;
+}
+
+function mvCompare(a: MeasureValue, b: MeasureValue): number {
+  const l = a.num * b.den;
+  const r = b.num * a.den;
+  return l < r ? -1 : l > r ? 1 : 0;
+}
+
+/** A decimal (as written in a rule set or a cell) as an exact ratio. */
+function mvFromDecimal(d: Decimal): MeasureValue {
+  const [int, frac = ""] = d.toFixed().split(".");
+  return { num: BigInt(int + frac), den: 10n ** BigInt(frac.length) };
+}
+
+const thresholdCache = new Map<number, MeasureValue>();
+function mvOfNumber(x: number): MeasureValue {
+  let v = thresholdCache.get(x);
+  if (!v) {
+    v = mvFromDecimal(new Decimal(x));
+    thresholdCache.set(x, v);
+  }
+  return v;
+}
+
+/** The measure as a plain decimal string ("4.5"), for the result's measure columns. */
+function mvString(v: MeasureValue): string {
+  if (v.den === 1n) return v.num.toString();
+  return new Decimal(v.num.toString()).div(v.den.toString()).toString();
+}
+
+/** The measure as a weight: what is below zero weighs nothing. */
+function mvWeight(v: MeasureValue | null): Rational {
+  return v && v.num > 0n ? { num: v.num, den: v.den } : { num: 0n, den: 1n };
 }
 
 function measureOf(row: Row, m: MeasureName): MeasureValue | null {
@@ -181,20 +233,16 @@ function computeMeasure(row: Row, m: MeasureName): MeasureValue | null {
   if (row.at === null) return null;
   switch (m) {
     case "at":
-      return { dec: new Decimal(row.at.toString()), rat: rational(row.at) };
-    case "atPer100k": {
+      return { num: row.at, den: 1n };
+    case "atPer100k":
       if (row.population === null) {
         throw new InputError("population", `${row.def.code}: AT per 100 000 needs the population`);
       }
-      const r = rational(row.at * 100000n, row.population);
-      return { dec: rationalToDecimal(r), rat: r };
-    }
+      return { num: row.at * 100000n, den: row.population };
     case "expansion": {
       if (row.baseline === null) return null;
-      const dec = new Decimal(row.at.toString()).minus(row.baseline).minus(row.rewarded);
-      if (dec.isNeg()) return { dec, rat: null };
-      const [n, d] = dec.toFraction();
-      return { dec, rat: rational(BigInt(n.toFixed(0)), BigInt(d.toFixed(0))) };
+      const b = row.baseline;
+      return { num: (row.at - row.rewarded) * b.den - b.num, den: b.den };
     }
   }
 }
@@ -210,15 +258,16 @@ function describeMeasure(row: Row, m: MeasureName, v: MeasureValue): Text {
   if (m === "expansion") {
     const parts: (Text | string)[] = [
       t(`AT ${row.at} − planerat `, `AT ${row.at} − planned `),
-      num(row.baseline!),
+      numMV(row.baseline!),
     ];
-    if (!row.rewarded.isZero())
+    if (row.rewarded !== 0n) {
       parts.push(t(" − redan ersatta ", " − already rewarded "), num(row.rewarded));
-    parts.push(t(" = utökning ", " = expansion "), num(v.dec));
+    }
+    parts.push(t(" = utökning ", " = expansion "), numMV(v));
     return cat(...parts);
   }
-  if (m === "atPer100k") return cat(num(v.dec, 2), " ", MEASURE_LABEL.atPer100k);
-  return cat(t("AT ", "AT "), num(v.dec));
+  if (m === "atPer100k") return cat(numMV(v, 2), " ", MEASURE_LABEL.atPer100k);
+  return cat(t("AT ", "AT "), numMV(v));
 }
 
 function checkCondition(row: Row, c: Condition, ruleSet: RuleSet): Text | null {
@@ -239,7 +288,7 @@ function checkCondition(row: Row, c: Condition, ruleSet: RuleSet): Text | null {
   if (v === null) {
     return cat(t("saknar värde för ", "has no value for "), MEASURE_LABEL[c.measure]);
   }
-  if (v.dec.lt(c.atLeast)) {
+  if (mvCompare(v, mvOfNumber(c.atLeast)) < 0) {
     return cat(
       describeMeasure(row, c.measure, v),
       t(", under kravet ", ", below the required "),
@@ -315,7 +364,7 @@ function computeBlock(
         described.push(t("", ""));
       } else {
         const v = measureOf(row, splitDef.weight);
-        weights.push(v?.rat ?? rational(0n));
+        weights.push(mvWeight(v));
         described.push(
           v ? describeMeasure(row, splitDef.weight, v) : MEASURE_LABEL[splitDef.weight],
         );
@@ -368,10 +417,10 @@ function computeBlock(
     for (const row of eligible) {
       const v = measureOf(row, ladder.measure);
       measured.set(row.def.code, v);
-      measures.set(row.def.code, v ? v.dec.toString() : null);
+      measures.set(row.def.code, v ? mvString(v) : null);
       let step: (typeof ladder.steps)[number] | null = null;
       // Not cumulative: the highest step reached pays alone (seed 002: "Tilldelningen sker inte kumulativt").
-      if (v) for (const s of ladder.steps) if (v.dec.gte(s.threshold)) step = s;
+      if (v) for (const s of ladder.steps) if (mvCompare(v, mvOfNumber(s.threshold)) >= 0) step = s;
       payouts.push(step ? BigInt(step.amount) : 0n);
       reached.push(step ? step.threshold : null);
       steps.set(row.def.code, step ? step.threshold : null);
@@ -569,7 +618,7 @@ function leftoverTakers(
     const values = pool.map((row) => measureOf(row, p.weight));
     return {
       rows: pool,
-      weights: values.map((v) => v?.rat ?? rational(0n)),
+      weights: values.map(mvWeight),
       why: (row, i) =>
         cat(
           t("andel av kvarstående medel utifrån ", "share of the leftover by "),
@@ -583,26 +632,27 @@ function leftoverTakers(
     .map((row) => ({ row, v: measured.get(row.def.code) ?? null }))
     .filter(
       (x): x is { row: Row; v: MeasureValue } =>
-        x.v !== null && (p.minMeasure === undefined || x.v.dec.gte(p.minMeasure)),
+        x.v !== null &&
+        (p.minMeasure === undefined || mvCompare(x.v, mvOfNumber(p.minMeasure)) >= 0),
     )
-    .sort((a, b) => b.v.dec.comparedTo(a.v.dec) || compareCodes(a.row.def.code, b.row.def.code));
+    .sort((a, b) => mvCompare(b.v, a.v) || compareCodes(a.row.def.code, b.row.def.code));
   let chosen = ranked;
   if (ranked.length > p.k) {
-    const kth = ranked[p.k - 1].v.dec;
-    chosen = ranked.filter((x) => x.v.dec.gte(kth));
+    const kth = ranked[p.k - 1].v;
+    chosen = ranked.filter((x) => mvCompare(x.v, kth) >= 0);
   }
   // Tie-break order of apportion is the list order: county code.
   chosen.sort((a, b) => compareCodes(a.row.def.code, b.row.def.code));
   const label = MEASURE_LABEL[ladder.measure];
   return {
     rows: chosen.map((x) => x.row),
-    weights: chosen.map((x) => (p.split === "equal" ? rational(1n) : (x.v.rat ?? rational(0n)))),
+    weights: chosen.map((x) => (p.split === "equal" ? rational(1n) : mvWeight(x.v))),
     why: (_row, i) =>
       cat(
         t(`bland de ${chosen.length} med störst `, `among the ${chosen.length} with the largest `),
         label,
         " (",
-        num(chosen[i].v.dec),
+        numMV(chosen[i].v),
         ")",
         p.split === "equal"
           ? t(", lika andel av kvarstående medel", ", equal share of the leftover")

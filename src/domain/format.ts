@@ -5,7 +5,20 @@ import type { Lang } from "./ruleSet";
 const NBSP = "\u00a0";
 
 function groupThousands(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
+  let out = "";
+  const lead = digits.length % 3 || 3;
+  out = digits.slice(0, lead);
+  for (let i = lead; i < digits.length; i += 3) out += NBSP + digits.slice(i, i + 3);
+  return out;
+}
+
+/** Digits, an optional fraction and a sign, formatted for people. */
+function compose(negative: boolean, int: string, frac: string, lang: Lang): string {
+  return (
+    (negative ? "\u2212" : "") +
+    groupThousands(int) +
+    (frac ? (lang === "sv" ? "," : ".") + frac : "")
+  );
 }
 
 /**
@@ -14,21 +27,31 @@ function groupThousands(digits: string): string {
  */
 export function formatNumber(value: Decimal.Value | bigint, lang: Lang, decimals?: number): string {
   // Whole numbers (most of what is shown) need no decimal arithmetic.
-  if (typeof value === "bigint" || (typeof value === "number" && Number.isSafeInteger(value))) {
-    value = value.toString();
-  } else if (Decimal.isDecimal(value) && value.isInteger() && value.abs().lt(1e15)) {
-    value = value.toFixed(0);
-  }
-  if (typeof value === "string" && /^-?\d+$/.test(value)) {
-    const neg = value.startsWith("-") && !/^-0+$/.test(value);
-    return (neg ? "\u2212" : "") + groupThousands(value.replace(/^-/, ""));
+  if (typeof value === "bigint")
+    return compose(value < 0n, (value < 0n ? -value : value).toString(), "", lang);
+  if (typeof value === "number" && Number.isSafeInteger(value)) {
+    return compose(value < 0, Math.abs(value).toString(), "", lang);
   }
   let d = new Decimal(value);
   if (decimals !== undefined) d = d.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
-  const negative = d.isNeg() && !d.isZero();
-  const [int, frac] = d.abs().toFixed().split(".");
-  const sep = lang === "sv" ? "," : ".";
-  return (negative ? "\u2212" : "") + groupThousands(int) + (frac ? sep + frac : "");
+  const [int, frac = ""] = d.abs().toFixed().split(".");
+  return compose(d.isNeg() && !d.isZero(), int, frac, lang);
+}
+
+/**
+ * An exact ratio num/den for people, rounded half-up (away from zero) to `decimals` places,
+ * trailing zeros dropped: 1 830 000 / 100 000 → "18,3". Integer arithmetic only.
+ */
+export function formatRatio(num: bigint, den: bigint, lang: Lang, decimals: number): string {
+  const negative = num < 0n !== den < 0n && num !== 0n;
+  const n = num < 0n ? -num : num;
+  const d = den < 0n ? -den : den;
+  const scale = 10n ** BigInt(decimals);
+  const q = (2n * n * scale + d) / (2n * d);
+  const s = q.toString().padStart(decimals + 1, "0");
+  const int = s.slice(0, s.length - decimals);
+  const frac = s.slice(s.length - decimals).replace(/0+$/, "");
+  return compose(negative && q !== 0n, int, frac, lang);
 }
 
 /** Whole kronor: "10 500 000 kr". */

@@ -6,7 +6,10 @@ const sum = (xs: bigint[]) => xs.reduce((a, b) => a + b, 0n);
 describe("apportion (largest remainder)", () => {
   it("splits equally and gives the leftover kronor to the first in order", () => {
     // RULES.md 2025: 44 000 000 / 21 = 2 095 238 each, the 2 kr left go to codes 01 and 03.
-    const out = apportion(44000000n, Array.from({ length: 21 }, () => rational(1n)))!;
+    const out = apportion(
+      44000000n,
+      Array.from({ length: 21 }, () => rational(1n)),
+    )!;
     expect(out[0]).toBe(2095239n);
     expect(out[1]).toBe(2095239n);
     expect(out.slice(2).every((x) => x === 2095238n)).toBe(true);
@@ -36,7 +39,11 @@ describe("apportion (largest remainder)", () => {
   });
 
   it("rounds half-up on request, where the sum may differ", () => {
-    const out = apportion(44000000n, Array.from({ length: 21 }, () => rational(1n)), { method: "half-up" })!;
+    const out = apportion(
+      44000000n,
+      Array.from({ length: 21 }, () => rational(1n)),
+      { method: "half-up" },
+    )!;
     expect(out.every((x) => x === 2095238n)).toBe(true);
     expect(sum(out)).toBe(43999998n);
     expect(apportion(3n, [rational(1n), rational(1n)], { method: "half-up" })).toEqual([2n, 2n]);
@@ -73,8 +80,8 @@ describe("apportion (largest remainder)", () => {
 
   it("the fast path resolves structured ties exactly (equal fractions, different amounts)", () => {
     // Equal populations make rates plain counts: shares like 10 1/3 and 1/3 tie on the fraction.
-    const weights: Rational[] = [rational(1n), rational(31n), rational(1n), rational(31n)].map((w) =>
-      rational(w.num * 100000n, 50000n),
+    const weights: Rational[] = [rational(1n), rational(31n), rational(1n), rational(31n)].map(
+      (w) => rational(w.num * 100000n, 50000n),
     );
     for (const total of [64n, 65n, 66n, 100n, 1001n]) {
       expect(apportion(total, weights, { path: "fast" })).toEqual(
@@ -85,14 +92,19 @@ describe("apportion (largest remainder)", () => {
 
   it("a larger weight never gets less (monotone in each weight)", () => {
     fc.assert(
-      fc.property(casesArb, fc.nat(24), fc.bigInt({ min: 1n, max: 1000n }), ({ total, weights }, i, plus) => {
-        const j = i % weights.length;
-        const before = apportion(total, weights);
-        const raised = weights.slice();
-        raised[j] = rational(weights[j].num + plus * weights[j].den, weights[j].den);
-        const after = apportion(total, raised)!;
-        return before === null || after[j] >= before[j];
-      }),
+      fc.property(
+        casesArb,
+        fc.nat(24),
+        fc.bigInt({ min: 1n, max: 1000n }),
+        ({ total, weights }, i, plus) => {
+          const j = i % weights.length;
+          const before = apportion(total, weights);
+          const raised = weights.slice();
+          raised[j] = rational(weights[j].num + plus * weights[j].den, weights[j].den);
+          const after = apportion(total, raised)!;
+          return before === null || after[j] >= before[j];
+        },
+      ),
     );
   });
 });

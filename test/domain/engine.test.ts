@@ -16,10 +16,24 @@ function block(result: ReturnType<typeof allocate>, id: string) {
 describe("equal split", () => {
   it("splits among the eligible only, leftover kronor to the lowest codes", () => {
     const rs = ruleSetWith([{ budget: 100, split: { kind: "equal" } }]);
-    const r = allocate(rs, inputs({ "01": { at: 5 }, "03": { at: 0 }, "04": { at: null }, "05": { at: 9 } }));
+    const r = allocate(
+      rs,
+      inputs({ "01": { at: 5 }, "03": { at: 0 }, "04": { at: null }, "05": { at: 9 } }),
+    );
     // 04 did not report: 100 / 3 = 33 r 1 → 01 gets 34.
-    expect([amount(r, "01", "block1"), amount(r, "03", "block1"), amount(r, "04", "block1"), amount(r, "05", "block1")]).toEqual([34, 33, 0, 33]);
-    expect(block(r, "block1")).toMatchObject({ distributed: 100, undistributed: 0, ladder: 0, leftover: 100, eligibleCount: 3 });
+    expect([
+      amount(r, "01", "block1"),
+      amount(r, "03", "block1"),
+      amount(r, "04", "block1"),
+      amount(r, "05", "block1"),
+    ]).toEqual([34, 33, 0, 33]);
+    expect(block(r, "block1")).toMatchObject({
+      distributed: 100,
+      undistributed: 0,
+      ladder: 0,
+      leftover: 100,
+      eligibleCount: 3,
+    });
   });
 
   it("leaves the budget undistributed when nobody is eligible, and says so", () => {
@@ -34,15 +48,23 @@ describe("equal split", () => {
 describe("proportional split", () => {
   it("by count", () => {
     const rs = ruleSetWith([{ budget: 1000, split: { kind: "proportional", weight: "at" } }]);
-    const r = allocate(rs, inputs({ "01": { at: 1 }, "03": { at: 2 }, "04": { at: 3 }, "05": { at: 0 } }));
+    const r = allocate(
+      rs,
+      inputs({ "01": { at: 1 }, "03": { at: 2 }, "04": { at: 3 }, "05": { at: 0 } }),
+    );
     // 166.67, 333.33, 500, 0 → floors 166, 333, 500 (999); the krona to .67 (01)
     expect(["01", "03", "04", "05"].map((c) => amount(r, c, "block1"))).toEqual([167, 333, 500, 0]);
   });
 
   it("by AT per 100 000 inhabitants, exactly", () => {
-    const rs = ruleSetWith([{ budget: 1000, split: { kind: "proportional", weight: "atPer100k" } }]);
+    const rs = ruleSetWith([
+      { budget: 1000, split: { kind: "proportional", weight: "atPer100k" } },
+    ]);
     // rates 10/100000 and 10/300000 → 3:1 → 750 / 250
-    const r = allocate(rs, inputs({ "01": { at: 10, population: 100000 }, "03": { at: 10, population: 300000 } }));
+    const r = allocate(
+      rs,
+      inputs({ "01": { at: 10, population: 100000 }, "03": { at: 10, population: 300000 } }),
+    );
     expect(amount(r, "01", "block1")).toBe(750);
     expect(amount(r, "03", "block1")).toBe(250);
     expect(r.regions[0].trace.block1.sv).toContain("10 AT per 100 000 invånare");
@@ -57,7 +79,9 @@ describe("proportional split", () => {
     expect(block(r, "block1").eligibleCount).toBe(2);
     expect(amount(r, "01", "block1")).toBe(0);
     expect(amount(r, "03", "block1")).toBe(63000000);
-    expect(r.regions.find((x) => x.code === "04")!.trace.block1.en).toContain("did not report AT 2024");
+    expect(r.regions.find((x) => x.code === "04")!.trace.block1.en).toContain(
+      "did not report AT 2024",
+    );
   });
 
   it("needs the population where it weighs by AT per 100 000", () => {
@@ -84,15 +108,26 @@ describe("ladder", () => {
 
   it("pays the highest step reached only, exactly on a threshold, nothing one below", () => {
     const rs = ladder({ policy: "undistributed" });
-    const r = allocate(rs, inputs({
-      "01": { at: 12, baseline: 10 }, // exactly 2
-      "03": { at: 11, baseline: 10 }, // 1: below the first step
-      "04": { at: 15, baseline: 10 }, // exactly 5: 30, not 10 + 30
-      "05": { at: 14, baseline: 10 }, // 4: step 2
-      "06": { at: 14, baseline: "9.5" }, // 4.5: step 2
-    }));
-    expect(["01", "03", "04", "05", "06"].map((c) => amount(r, c, "block1"))).toEqual([10, 0, 30, 10, 10]);
-    expect(block(r, "block1")).toMatchObject({ ladder: 60, leftover: 0, distributed: 60, undistributed: 40, qualifiedCount: 4 });
+    const r = allocate(
+      rs,
+      inputs({
+        "01": { at: 12, baseline: 10 }, // exactly 2
+        "03": { at: 11, baseline: 10 }, // 1: below the first step
+        "04": { at: 15, baseline: 10 }, // exactly 5: 30, not 10 + 30
+        "05": { at: 14, baseline: 10 }, // 4: step 2
+        "06": { at: 14, baseline: "9.5" }, // 4.5: step 2
+      }),
+    );
+    expect(["01", "03", "04", "05", "06"].map((c) => amount(r, c, "block1"))).toEqual([
+      10, 0, 30, 10, 10,
+    ]);
+    expect(block(r, "block1")).toMatchObject({
+      ladder: 60,
+      leftover: 0,
+      distributed: 60,
+      undistributed: 40,
+      qualifiedCount: 4,
+    });
     expect(r.regions.find((x) => x.code === "03")!.steps.block1).toBeNull();
     expect(r.regions.find((x) => x.code === "06")!.measures.block1).toBe("4.5");
   });
@@ -110,39 +145,70 @@ describe("ladder", () => {
 
   it("shares the leftover proportionally among the qualified only", () => {
     const rs = ladder({ policy: "proportional", among: "qualified", weight: "at" });
-    const r = allocate(rs, inputs({ "01": { at: 12, baseline: 10 }, "03": { at: 36, baseline: 30 }, "04": { at: 10, baseline: 10 } }));
+    const r = allocate(
+      rs,
+      inputs({
+        "01": { at: 12, baseline: 10 },
+        "03": { at: 36, baseline: 30 },
+        "04": { at: 10, baseline: 10 },
+      }),
+    );
     // ladder 10 + 30 = 40; leftover 60 by AT 12 : 36 → 15 / 45
     expect(["01", "03", "04"].map((c) => amount(r, c, "block1"))).toEqual([25, 75, 0]);
-    expect(block(r, "block1")).toMatchObject({ ladder: 40, leftover: 60, distributed: 100, undistributed: 0 });
+    expect(block(r, "block1")).toMatchObject({
+      ladder: 40,
+      leftover: 60,
+      distributed: 100,
+      undistributed: 0,
+    });
   });
 
   it("leaves the leftover undistributed when nobody qualified", () => {
     const rs = ladder({ policy: "proportional", among: "qualified", weight: "at" });
     const r = allocate(rs, inputs({ "01": { at: 10, baseline: 10 } }));
-    expect(block(r, "block1")).toMatchObject({ ladder: 0, leftover: 0, distributed: 0, undistributed: 100 });
+    expect(block(r, "block1")).toMatchObject({
+      ladder: 0,
+      leftover: 0,
+      distributed: 0,
+      undistributed: 100,
+    });
     expect(r.notices.map((n) => n.code)).toContain("leftover.undistributed");
   });
 
   it("scales the ladder down pro rata on overflow and flags it", () => {
     const rs = ladder({ policy: "proportional", among: "qualified", weight: "at" });
-    const r = allocate(rs, inputs({
-      "01": { at: 15, baseline: 10 }, // 30
-      "03": { at: 15, baseline: 10 }, // 30
-      "04": { at: 15, baseline: 10 }, // 30
-      "05": { at: 12, baseline: 10 }, // 10 → 100 total = budget: no overflow yet
-    }));
+    const r = allocate(
+      rs,
+      inputs({
+        "01": { at: 15, baseline: 10 }, // 30
+        "03": { at: 15, baseline: 10 }, // 30
+        "04": { at: 15, baseline: 10 }, // 30
+        "05": { at: 12, baseline: 10 }, // 10 → 100 total = budget: no overflow yet
+      }),
+    );
     expect(block(r, "block1").overflow).toBe(false);
-    const over = allocate(rs, inputs({
-      "01": { at: 15, baseline: 10 },
-      "03": { at: 15, baseline: 10 },
-      "04": { at: 15, baseline: 10 },
-      "05": { at: 15, baseline: 10 }, // 120 > 100 → 25 each
-      "06": { at: 12, baseline: 10 }, // 10 → 130: 23.08, … 7.69
-    }));
+    const over = allocate(
+      rs,
+      inputs({
+        "01": { at: 15, baseline: 10 },
+        "03": { at: 15, baseline: 10 },
+        "04": { at: 15, baseline: 10 },
+        "05": { at: 15, baseline: 10 }, // 120 > 100 → 25 each
+        "06": { at: 12, baseline: 10 }, // 10 → 130: 23.08, … 7.69
+      }),
+    );
     const b = block(over, "block1");
-    expect(b).toMatchObject({ overflow: true, ladder: 100, leftover: 0, distributed: 100, undistributed: 0 });
+    expect(b).toMatchObject({
+      overflow: true,
+      ladder: 100,
+      leftover: 0,
+      distributed: 100,
+      undistributed: 0,
+    });
     // 100 * 30/130 = 23.077 (×4), 100 * 10/130 = 7.692 → floors 92 + 7 = 99; the krona to 06 (.692 > .077)
-    expect(["01", "03", "04", "05", "06"].map((c) => amount(over, c, "block1"))).toEqual([23, 23, 23, 23, 8]);
+    expect(["01", "03", "04", "05", "06"].map((c) => amount(over, c, "block1"))).toEqual([
+      23, 23, 23, 23, 8,
+    ]);
     expect(over.notices.map((n) => n.code)).toContain("ladder.overflow");
   });
 });
@@ -164,10 +230,15 @@ describe("2022 leftovers: the regions that increased the most", () => {
   });
 
   it("block 3 by expansion on request (top3-2022=expansion)", () => {
-    const r = allocate(rules2022, base({ "04": 9, "05": 7, "06": 5 }), { "top3-2022": "expansion" });
+    const r = allocate(rules2022, base({ "04": 9, "05": 7, "06": 5 }), {
+      "top3-2022": "expansion",
+    });
     const left = 164000000 - 21000000; // 143 000 000 by 9 : 7 : 5
     expect(amount(r, "04", "block3")).toBe(9e6 + Math.round((left * 9) / 21));
-    expect(r.interpretations.find((i) => i.key === "top3-2022")).toMatchObject({ value: "expansion", isDefault: false });
+    expect(r.interpretations.find((i) => i.key === "top3-2022")).toMatchObject({
+      value: "expansion",
+      isDefault: false,
+    });
   });
 
   it("block 3: fewer than three qualified share it; none → undistributed", () => {
@@ -232,12 +303,40 @@ describe("interpretations and settings", () => {
 
   it("rejects an unknown key or value", () => {
     expect(() => allocate(rules2024, [], { "block1-2022": "at" })).toThrow(SettingsError);
-    expect(() => allocate(rules2024, [], { rounding: "banker" })).toThrow(/largest-remainder, half-up/);
+    expect(() => allocate(rules2024, [], { rounding: "banker" })).toThrow(
+      /largest-remainder, half-up/,
+    );
   });
 
   it("half-up rounding reports the difference", () => {
-    const codes = ["01", "03", "04", "05", "06", "07", "08", "09", "10", "12", "13", "14", "17", "18", "19", "20", "21", "22", "23", "24", "25"];
-    const r = allocate(rules2025, codes.map((code) => ({ code, at: 10, population: 100000, forecast: true })), { rounding: "half-up" });
+    const codes = [
+      "01",
+      "03",
+      "04",
+      "05",
+      "06",
+      "07",
+      "08",
+      "09",
+      "10",
+      "12",
+      "13",
+      "14",
+      "17",
+      "18",
+      "19",
+      "20",
+      "21",
+      "22",
+      "23",
+      "24",
+      "25",
+    ];
+    const r = allocate(
+      rules2025,
+      codes.map((code) => ({ code, at: 10, population: 100000, forecast: true })),
+      { rounding: "half-up" },
+    );
     expect(block(r, "block1")).toMatchObject({ distributed: 43999998, undistributed: 2 });
     expect(r.regions.every((x) => x.blocks.block1 === 2095238)).toBe(true);
     expect(r.notices.map((n) => n.code)).toContain("rounding.difference");
@@ -247,8 +346,15 @@ describe("interpretations and settings", () => {
 describe("inputs the engine refuses", () => {
   it("unknown and duplicated regions, fractional counts", () => {
     expect(() => allocate(rules2025, [{ code: "99", at: 1 }])).toThrow(/Unknown region/);
-    expect(() => allocate(rules2025, [{ code: "01", at: 1 }, { code: "01", at: 2 }])).toThrow(/twice/);
-    expect(() => allocate(rules2025, [{ code: "01", at: 1.5, population: 10 }])).toThrow(InputError);
+    expect(() =>
+      allocate(rules2025, [
+        { code: "01", at: 1 },
+        { code: "01", at: 2 },
+      ]),
+    ).toThrow(/twice/);
+    expect(() => allocate(rules2025, [{ code: "01", at: 1.5, population: 10 }])).toThrow(
+      InputError,
+    );
     expect(() => allocate(rules2025, [{ code: "01", at: -1, population: 10 }])).toThrow(InputError);
   });
 });

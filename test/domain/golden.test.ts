@@ -11,18 +11,26 @@ import { SWEDISH_REGION_INDEX } from "../../src/domain/regions";
 import { getRuleSet } from "../../src/domain/rules";
 import type { RegionInput } from "../../src/domain/types";
 
-export const CASES_DIR = process.env.AT_CASES_DIR ?? path.resolve(__dirname, "../../../shared/cases");
+export const CASES_DIR =
+  process.env.AT_CASES_DIR ?? path.resolve(__dirname, "../../../shared/cases");
 
 const cases = fs.existsSync(CASES_DIR)
   ? fs
       .readdirSync(CASES_DIR)
       .filter((d) => fs.existsSync(path.join(CASES_DIR, d, "case.json")))
-      .map((d) => ({ name: d, spec: JSON.parse(fs.readFileSync(path.join(CASES_DIR, d, "case.json"), "utf8")) }))
+      .map((d) => ({
+        name: d,
+        spec: JSON.parse(fs.readFileSync(path.join(CASES_DIR, d, "case.json"), "utf8")),
+      }))
       .filter((c) => c.spec.expected)
   : [];
 
 function inputsFromCsv(file: string): RegionInput[] {
-  const [head, ...lines] = fs.readFileSync(file, "utf8").replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+  const [head, ...lines] = fs
+    .readFileSync(file, "utf8")
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split(/\r?\n/);
   const headers = head.split(";");
   const col = (re: RegExp) => headers.findIndex((h) => re.test(h));
   const at = col(/^AT \d{4}$/);
@@ -54,11 +62,15 @@ describe("golden cases through the engine", () => {
     const result = allocate(ruleSet, inputsFromCsv(path.join(CASES_DIR, c.name, "input.csv")));
     for (const expected of c.spec.expected.regions) {
       const got = result.regions.find((r) => r.code === expected.code)!;
-      expect({ code: got.code, region: got.region, blocks: got.blocks, total: got.total }).toEqual(expected);
+      expect({ code: got.code, region: got.region, blocks: got.blocks, total: got.total }).toEqual(
+        expected,
+      );
     }
     for (const expected of c.spec.expected.blocks) {
       const got = result.blocks.find((b) => b.id === expected.id)!;
-      const picked = Object.fromEntries(Object.keys(expected).map((k) => [k, got[k as keyof typeof got]]));
+      const picked = Object.fromEntries(
+        Object.keys(expected).map((k) => [k, got[k as keyof typeof got]]),
+      );
       expect(picked).toEqual(expected);
     }
   });

@@ -7,7 +7,10 @@ import { SWEDISH_REGIONS } from "../../src/domain/regions";
 export const CODES = SWEDISH_REGIONS.map((r) => r.code);
 
 /** A one-block rule set over the Swedish regions with AT, population and baseline inputs. */
-export function ruleSetWith(blocks: Partial<BlockDef>[], extra: Record<string, unknown> = {}): RuleSet {
+export function ruleSetWith(
+  blocks: Partial<BlockDef>[],
+  extra: Record<string, unknown> = {},
+): RuleSet {
   const full = blocks.map((b, i) => ({
     id: `block${i + 1}`,
     name: { sv: `Block ${i + 1}`, en: `Block ${i + 1}` },

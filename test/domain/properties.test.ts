@@ -8,22 +8,31 @@ import { CODES } from "./helpers";
 /** Random but plausible inputs for a rule set: some regions absent, some not reporting. */
 function inputsArb(rs: RuleSet): fc.Arbitrary<RegionInput[]> {
   const row = (code: string) =>
-    fc.record({
-      present: fc.boolean(),
-      at: fc.option(fc.integer({ min: 0, max: 400 }), { freq: 6 }),
-      population: fc.integer({ min: 50_000, max: 2_500_000 }),
-      baselineHalves: fc.integer({ min: 0, max: 800 }),
-      rewarded: fc.integer({ min: 0, max: 5 }),
-      forecast: fc.boolean(),
-      group: fc.option(fc.constantFrom(...Object.keys(rs.groups ?? { none: 0 })), { freq: 8 }),
-    }).map((r) => {
-      const input: RegionInput = { code, at: r.at, population: r.population, forecast: r.forecast };
-      if (rs.inputs.baseline) input.baseline = (r.baselineHalves / 2).toString();
-      if (rs.inputs.rewarded) input.rewarded = r.rewarded;
-      if (rs.groups && r.group !== null) input.group = r.group;
-      return r.present ? input : null;
-    });
-  return fc.tuple(...CODES.map(row)).map((rows) => rows.filter((r): r is RegionInput => r !== null));
+    fc
+      .record({
+        present: fc.boolean(),
+        at: fc.option(fc.integer({ min: 0, max: 400 }), { freq: 6 }),
+        population: fc.integer({ min: 50_000, max: 2_500_000 }),
+        baselineHalves: fc.integer({ min: 0, max: 800 }),
+        rewarded: fc.integer({ min: 0, max: 5 }),
+        forecast: fc.boolean(),
+        group: fc.option(fc.constantFrom(...Object.keys(rs.groups ?? { none: 0 })), { freq: 8 }),
+      })
+      .map((r) => {
+        const input: RegionInput = {
+          code,
+          at: r.at,
+          population: r.population,
+          forecast: r.forecast,
+        };
+        if (rs.inputs.baseline) input.baseline = (r.baselineHalves / 2).toString();
+        if (rs.inputs.rewarded) input.rewarded = r.rewarded;
+        if (rs.groups && r.group !== null) input.group = r.group;
+        return r.present ? input : null;
+      });
+  return fc
+    .tuple(...CODES.map(row))
+    .map((rows) => rows.filter((r): r is RegionInput => r !== null));
 }
 
 const years = shippedRuleSets().map((rs) => [rs.year, rs] as const);
@@ -53,11 +62,19 @@ describe.each(years)("properties of %i", (_year, rs) => {
 
   it("does not depend on row order, and the same input gives the same output", () => {
     fc.assert(
-      fc.property(inputsArb(rs).chain((inputs) => fc.tuple(fc.constant(inputs), fc.shuffledSubarray(inputs, { minLength: inputs.length, maxLength: inputs.length }))), ([inputs, shuffled]) => {
-        const a = allocate(rs, inputs);
-        expect(allocate(rs, shuffled)).toEqual(a);
-        expect(allocate(rs, inputs)).toEqual(a);
-      }),
+      fc.property(
+        inputsArb(rs).chain((inputs) =>
+          fc.tuple(
+            fc.constant(inputs),
+            fc.shuffledSubarray(inputs, { minLength: inputs.length, maxLength: inputs.length }),
+          ),
+        ),
+        ([inputs, shuffled]) => {
+          const a = allocate(rs, inputs);
+          expect(allocate(rs, shuffled)).toEqual(a);
+          expect(allocate(rs, inputs)).toEqual(a);
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -71,15 +88,26 @@ describe("raising only one region's count never lowers its share of a proportion
   it.each(proportional)("%i %s", (year, blockId) => {
     const rs = getRuleSet(year)!;
     fc.assert(
-      fc.property(inputsArb(rs), fc.nat(), fc.integer({ min: 1, max: 50 }), (inputs, pick, plus) => {
-        const reporting = inputs.filter((i) => i.at !== null);
-        if (reporting.length === 0) return;
-        const target = reporting[pick % reporting.length];
-        const before = allocate(rs, inputs).regions.find((x) => x.code === target.code)!.blocks[blockId];
-        const raised = inputs.map((i) => (i === target ? { ...i, at: (i.at as number) + plus } : i));
-        const after = allocate(rs, raised).regions.find((x) => x.code === target.code)!.blocks[blockId];
-        expect(after).toBeGreaterThanOrEqual(before);
-      }),
+      fc.property(
+        inputsArb(rs),
+        fc.nat(),
+        fc.integer({ min: 1, max: 50 }),
+        (inputs, pick, plus) => {
+          const reporting = inputs.filter((i) => i.at !== null);
+          if (reporting.length === 0) return;
+          const target = reporting[pick % reporting.length];
+          const before = allocate(rs, inputs).regions.find((x) => x.code === target.code)!.blocks[
+            blockId
+          ];
+          const raised = inputs.map((i) =>
+            i === target ? { ...i, at: (i.at as number) + plus } : i,
+          );
+          const after = allocate(rs, raised).regions.find((x) => x.code === target.code)!.blocks[
+            blockId
+          ];
+          expect(after).toBeGreaterThanOrEqual(before);
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -45,19 +45,91 @@ describe("a malformed rule set is rejected with a message that says where", () =
     return () => parseRuleSet(j);
   };
   const cases: [string, (j: any) => void, RegExp][] = [
-    ["budgets that do not add up", (j) => (j.budget = 1), /^budget: is 1 but the blocks add up to 252000000/],
-    ["a fractional amount", (j) => (j.blocks[1].ladder.steps[2].amount = 1.5), /^blocks\[1\]\.ladder\.steps\[2\]\.amount: must be a whole number/],
-    ["thresholds that do not rise", (j) => (j.blocks[1].ladder.steps[1].threshold = 1), /^blocks\[1\]\.ladder\.steps\[1\]\.threshold: thresholds must rise/],
+    [
+      "budgets that do not add up",
+      (j) => (j.budget = 1),
+      /^budget: is 1 but the blocks add up to 252000000/,
+    ],
+    [
+      "a fractional amount",
+      (j) => (j.blocks[1].ladder.steps[2].amount = 1.5),
+      /^blocks\[1\]\.ladder\.steps\[2\]\.amount: must be a whole number/,
+    ],
+    [
+      "thresholds that do not rise",
+      (j) => (j.blocks[1].ladder.steps[1].threshold = 1),
+      /^blocks\[1\]\.ladder\.steps\[1\]\.threshold: thresholds must rise/,
+    ],
     ["an unknown key", (j) => (j.blocks[0].splitt = {}), /^blocks\[0\]\.splitt: unknown key/],
-    ["both split and ladder", (j) => (j.blocks[0].ladder = j.blocks[1].ladder), /^blocks\[0\]: needs exactly one of "split" and "ladder"/],
-    ["an unknown measure", (j) => (j.blocks[1].ladder.measure = "growth"), /^blocks\[1\]\.ladder\.measure: must be one of/],
-    ["a measure its inputs cannot give", (j) => delete j.inputs.population && (j.blocks[0].split = { kind: "proportional", weight: "atPer100k" }), /^blocks\[0\]\.split\.weight: uses AT per 100 000/],
-    ["an unknown group", (j) => j.blocks[0].eligible.push({ group: "x" }), /^blocks\[0\]\.eligible\[1\]\.group: no group "x"/],
+    [
+      "both split and ladder",
+      (j) => (j.blocks[0].ladder = j.blocks[1].ladder),
+      /^blocks\[0\]: needs exactly one of "split" and "ladder"/,
+    ],
+    [
+      "an unknown measure",
+      (j) => (j.blocks[1].ladder.measure = "growth"),
+      /^blocks\[1\]\.ladder\.measure: must be one of/,
+    ],
+    [
+      "a measure its inputs cannot give",
+      (j) =>
+        delete j.inputs.population &&
+        (j.blocks[0].split = { kind: "proportional", weight: "atPer100k" }),
+      /^blocks\[0\]\.split\.weight: uses AT per 100 000/,
+    ],
+    [
+      "an unknown group",
+      (j) => j.blocks[0].eligible.push({ group: "x" }),
+      /^blocks\[0\]\.eligible\[1\]\.group: no group "x"/,
+    ],
     ["a wrong format", (j) => (j.format = 2), /^format: must be 1/],
-    ["a bad planning default", (j) => (j.inputs.baseline.defaults = { "01": "many" }), /^inputs\.baseline\.defaults\.01: "many" is not a planning value/],
-    ["a default for no region", (j) => (j.inputs.baseline.defaults = { "02": "5" }), /^inputs\.baseline\.defaults\.02: no region has this code/],
-    ["an interpretation whose default is no option", (j) => (j.interpretations = [{ key: "x", description: { sv: "x", en: "x" }, default: "b", options: { a: { description: { sv: "a", en: "a" }, patches: [{ block: "block1", set: { split: { kind: "equal" } } }] } } }]), /^interpretations\[0\]\.default: must be one of the options/],
-    ["an interpretation patch to no block", (j) => (j.interpretations = [{ key: "x", description: { sv: "x", en: "x" }, default: "a", options: { a: { description: { sv: "a", en: "a" }, patches: [{ block: "block9", set: { split: { kind: "equal" } } }] } } }]), /^interpretations\[0\]\.options\.a\.patches\[0\]\.block: no block "block9"/],
+    [
+      "a bad planning default",
+      (j) => (j.inputs.baseline.defaults = { "01": "many" }),
+      /^inputs\.baseline\.defaults\.01: "many" is not a planning value/,
+    ],
+    [
+      "a default for no region",
+      (j) => (j.inputs.baseline.defaults = { "02": "5" }),
+      /^inputs\.baseline\.defaults\.02: no region has this code/,
+    ],
+    [
+      "an interpretation whose default is no option",
+      (j) =>
+        (j.interpretations = [
+          {
+            key: "x",
+            description: { sv: "x", en: "x" },
+            default: "b",
+            options: {
+              a: {
+                description: { sv: "a", en: "a" },
+                patches: [{ block: "block1", set: { split: { kind: "equal" } } }],
+              },
+            },
+          },
+        ]),
+      /^interpretations\[0\]\.default: must be one of the options/,
+    ],
+    [
+      "an interpretation patch to no block",
+      (j) =>
+        (j.interpretations = [
+          {
+            key: "x",
+            description: { sv: "x", en: "x" },
+            default: "a",
+            options: {
+              a: {
+                description: { sv: "a", en: "a" },
+                patches: [{ block: "block9", set: { split: { kind: "equal" } } }],
+              },
+            },
+          },
+        ]),
+      /^interpretations\[0\]\.options\.a\.patches\[0\]\.block: no block "block9"/,
+    ],
   ];
   it.each(cases)("%s", (_name, edit, message) => {
     expect(broken(edit)).toThrow(RuleSetError);
@@ -65,6 +137,14 @@ describe("a malformed rule set is rejected with a message that says where", () =
   });
 
   it("a custom region list is validated too", () => {
-    expect(broken((j) => (j.regions = [{ code: "A", name: "Alfa" }, { code: "A", name: "Beta" }]))).toThrow(/^regions\[1\]\.code: code "A" appears twice/);
+    expect(
+      broken(
+        (j) =>
+          (j.regions = [
+            { code: "A", name: "Alfa" },
+            { code: "A", name: "Beta" },
+          ]),
+      ),
+    ).toThrow(/^regions\[1\]\.code: code "A" appears twice/);
   });
 });
