@@ -1,4 +1,5 @@
 import { allocate, InputError, SettingsError } from "../../src/domain/engine";
+import type { LeftoverPolicy } from "../../src/domain/ruleSet";
 import { getRuleSet } from "../../src/domain/rules";
 import { inputs, ruleSetWith } from "./helpers";
 
@@ -90,7 +91,7 @@ describe("proportional split", () => {
 });
 
 describe("ladder", () => {
-  const ladder = (leftover: object) =>
+  const ladder = (leftover: LeftoverPolicy) =>
     ruleSetWith([
       {
         budget: 100,
