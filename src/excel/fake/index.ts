@@ -1,0 +1,313 @@
+/**
+ * An in-memory Excel for tests and the browser workbench: `run` stands in for `Excel.run`, and
+ * the helpers set up and inspect sheets, cells, tables and charts without going through it.
+ * Implements what the adapter (src/excel/excelHost.ts) uses, faithfully: load/sync, null
+ * objects, queued writes, Excel's parsing of typed strings, the 5 MB payload limit of Excel on
+ * the web. It does not calculate formulas, auto-expand tables or move ranges on insertions.
+ */
+import type { CellValue, SheetGrid, WorkbookGrid } from "../../workbook/types";
+import { columnName, parseA1 } from "../../workbook/a1";
+import {
+  FakeWorkbookModel,
+  hasContent,
+  localAddress,
+  parseRangeAddress,
+  type FakeCell,
+  type FakeChart,
+  type FakeSheet,
+  type SheetVisibility,
+} from "./model";
+import { FakeContext, type FakeState, type SyncRecord } from "./proxies";
+
+export { FakeExcelError } from "./model";
+export type { FakeCell, FakeChart, SheetVisibility } from "./model";
+export type { SyncRecord } from "./proxies";
+
+/** A cell as a test sets it up: stored as given (a user's typing is not re-parsed here). */
+export type FakeInitValue = CellValue | { formula: string };
+
+/** A cell as a test reads it back: a formula shows as such, so a text that became one is caught. */
+export type FakeValue = null | string | number | boolean | { error: string } | { formula: string };
+
+export interface FakeSheetInit {
+  name: string;
+  visibility?: SheetVisibility;
+  /** Zero-based sheet coordinates of values[0][0] (default 0, 0), as in SheetGrid. */
+  top?: number;
+  left?: number;
+  values?: FakeInitValue[][];
+  /** Number formats, aligned with `values`; null leaves "General". */
+  numberFormats?: (string | null)[][];
+  tables?: { name: string; range: string; showTotals?: boolean }[];
+}
+
+export interface FakeWorkbookInit {
+  /** Default: one empty sheet "Blad1". */
+  sheets?: FakeSheetInit[];
+  /** Default: the first visible sheet. */
+  activeSheet?: string;
+  /** An address on the active sheet (default A1), or "chart" for a selected chart. */
+  selection?: string;
+  /** Default 5 000 000 bytes (Excel on the web's 5 MB, counted strictly). */
+  payloadLimitBytes?: number;
+}
+
+export interface FakeSheetInfo {
+  name: string;
+  visibility: SheetVisibility;
+  /** Column letter → width in points, where set. */
+  columnWidths: Record<string, number>;
+  /** Column letters autofitted. */
+  autofitColumns: string[];
+  charts: FakeChart[];
+}
+
+export interface FakeExcel {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /** context.sync() calls so far, failed ones included, in every run. */
+  readonly syncCount: number;
+  readonly syncs: readonly SyncRecord[];
+  readonly model: FakeWorkbookModel;
+  getValue(sheet: string, a1: string): FakeValue;
+  getValues(sheet: string, range: string): FakeValue[][];
+  getCell(sheet: string, a1: string): Readonly<FakeCell> | undefined;
+  getSheet(name: string): FakeSheetInfo | undefined;
+  sheetNames(): string[];
+  activeSheet(): string;
+  selection(): { sheet: string; address: string } | "chart" | null;
+  getTable(
+    name: string,
+  ):
+    | { name: string; sheet: string; range: string; columns: string[]; showTotals: boolean }
+    | undefined;
+  /** Every sheet's used range (values only) as a WorkbookGrid, for comparisons. */
+  toGrid(): WorkbookGrid;
+  /** A user's edit outside any batch: values stored as given. */
+  setValues(sheet: string, topLeft: string, values: FakeInitValue[][]): void;
+  addSheet(init: FakeSheetInit): void;
+  addTable(sheet: string, range: string, name: string, showTotals?: boolean): void;
+  select(sheet: string, address: string): void;
+  selectChart(): void;
+  /** The whole workbook as a string, to assert that nothing changed. */
+  snapshot(): string;
+}
+
+function storeInit(cell: FakeCell, v: FakeInitValue): void {
+  delete cell.value;
+  delete cell.error;
+  delete cell.formula;
+  if (v === null || v === "") return;
+  if (typeof v !== "object") {
+    cell.value = v;
+  } else if ("error" in v) {
+    cell.error = v.error;
+  } else if ("formula" in v) {
+    cell.formula = v.formula;
+  } else {
+    const [y, m, d] = v.date.split("-").map(Number);
+    cell.value = Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000);
+    cell.numberFormat ??= "yyyy-mm-dd";
+  }
+}
+
+function fakeValue(cell: FakeCell | undefined): FakeValue {
+  if (!cell || !hasContent(cell)) return null;
+  if (cell.formula !== undefined) return { formula: cell.formula };
+  if (cell.error !== undefined) return { error: cell.error };
+  return cell.value ?? null;
+}
+
+function gridValue(cell: FakeCell | undefined): CellValue {
+  const v = fakeValue(cell);
+  if (v !== null && typeof v === "object" && "formula" in v) return { error: "#NAME?" };
+  return v;
+}
+
+export function createFakeExcel(init: FakeWorkbookInit = {}): FakeExcel {
+  const model = new FakeWorkbookModel();
+  const state: FakeState = {
+    model,
+    syncs: [],
+    payloadLimitBytes: init.payloadLimitBytes ?? 5_000_000,
+  };
+
+  const sheetOf = (name: string): FakeSheet => {
+    const s = model.sheet(name);
+    if (!s) throw new Error(`fake: no sheet "${name}"`);
+    return s;
+  };
+
+  const setValues = (sheet: string, topLeft: string, values: FakeInitValue[][]): void => {
+    const s = sheetOf(sheet);
+    const { row, col } = parseA1(topLeft);
+    values.forEach((line, r) =>
+      line.forEach((v, c) => {
+        storeInit(s.ensure(row + r, col + c), v);
+        s.tidy(row + r, col + c);
+      }),
+    );
+  };
+
+  const addSheet = (def: FakeSheetInit): void => {
+    const sheet = model.addSheet(def.name);
+    if (def.visibility) sheet.visibility = def.visibility;
+    const top = def.top ?? 0;
+    const left = def.left ?? 0;
+    def.numberFormats?.forEach((line, r) =>
+      line.forEach((f, c) => {
+        if (f !== null && f !== "General") sheet.ensure(top + r, left + c).numberFormat = f;
+      }),
+    );
+    def.values?.forEach((line, r) =>
+      line.forEach((v, c) => {
+        storeInit(sheet.ensure(top + r, left + c), v);
+        sheet.tidy(top + r, left + c);
+      }),
+    );
+    for (const t of def.tables ?? []) addTable(def.name, t.range, t.name, t.showTotals);
+  };
+
+  const addTable = (sheet: string, range: string, name: string, showTotals = false): void => {
+    const table = model.addTable(parseRangeAddress(sheetOf(sheet), range), true, name);
+    if (showTotals) {
+      // The last row of the range is the totals row.
+      table.dataRows -= 1;
+      table.showTotals = true;
+    }
+  };
+
+  for (const def of init.sheets ?? [{ name: "Blad1" }]) addSheet(def);
+  const first = model.sheets.find((s) => s.visibility === "Visible");
+  if (!first) throw new Error("fake: a workbook needs a visible sheet");
+  model.active = init.activeSheet ? sheetOf(init.activeSheet) : first;
+  model.selection =
+    init.selection === "chart" ? "chart" : parseRangeAddress(model.active, init.selection ?? "A1");
+
+  const letters = (cols: Iterable<number>): string[] =>
+    [...cols].sort((a, b) => a - b).map(columnName);
+
+  return {
+    async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+      const ctx = new FakeContext(state);
+      const result = await batch(ctx as unknown as Excel.RequestContext);
+      // Excel.run sends what is still queued when the batch function returns.
+      if (ctx.pending > 0) await ctx.sync();
+      return result;
+    },
+    get syncCount() {
+      return state.syncs.length;
+    },
+    get syncs() {
+      return state.syncs;
+    },
+    model,
+    getValue: (sheet, a1) => fakeValue(model.sheet(sheet)?.cell(parseA1(a1).row, parseA1(a1).col)),
+    getValues(sheet, range) {
+      const ref = parseRangeAddress(sheetOf(sheet), range);
+      return model.matrix(ref, fakeValue);
+    },
+    getCell: (sheet, a1) => model.sheet(sheet)?.cell(parseA1(a1).row, parseA1(a1).col),
+    getSheet(name) {
+      const s = model.sheet(name);
+      if (!s) return undefined;
+      const widths: Record<string, number> = {};
+      for (const [c, w] of s.columnWidths) widths[letters([c])[0]] = w;
+      return {
+        name: s.name,
+        visibility: s.visibility,
+        columnWidths: widths,
+        autofitColumns: letters(s.autofitColumns),
+        charts: s.charts,
+      };
+    },
+    sheetNames: () => model.sheets.map((s) => s.name),
+    activeSheet: () => model.active.name,
+    selection: () =>
+      model.selection === null || model.selection === "chart"
+        ? model.selection
+        : { sheet: model.selection.sheet.name, address: localAddress(model.selection) },
+    getTable(name) {
+      const t = model.table(name);
+      if (!t) return undefined;
+      return {
+        name: t.name,
+        sheet: t.sheet.name,
+        range: localAddress({
+          sheet: t.sheet,
+          top: t.top,
+          left: t.left,
+          rows: t.rowsWithHeader,
+          cols: t.columns,
+        }),
+        columns: t.columnNames(),
+        showTotals: t.showTotals,
+      };
+    },
+    toGrid(): WorkbookGrid {
+      const sheets: SheetGrid[] = model.sheets.map((s) => {
+        const used = model.usedRange(s, true);
+        return {
+          name: s.name,
+          top: used?.top ?? 0,
+          left: used?.left ?? 0,
+          values: used ? model.matrix(used, gridValue) : [],
+          tables: model.tables
+            .filter((t) => t.sheet === s)
+            .map((t) => ({
+              name: t.name,
+              top: t.top,
+              left: t.left,
+              rows: t.rowsWithHeader,
+              columns: t.columns,
+              ...(t.showTotals ? { hasTotalsRow: true } : {}),
+            })),
+        };
+      });
+      return { sheets, activeSheet: model.active.name };
+    },
+    setValues,
+    addSheet,
+    addTable,
+    select(sheet, address) {
+      const s = sheetOf(sheet);
+      model.active = s;
+      model.selection = parseRangeAddress(s, address);
+    },
+    selectChart() {
+      model.selection = "chart";
+    },
+    snapshot() {
+      return JSON.stringify({
+        active: model.active.name,
+        sheets: model.sheets.map((s) => ({
+          name: s.name,
+          visibility: s.visibility,
+          cells: [...s.entries()]
+            .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+            .map(([r, c, cell]) => [
+              r,
+              c,
+              cell.value,
+              cell.error,
+              cell.formula,
+              cell.numberFormat,
+              cell.bold,
+            ]),
+          widths: [...s.columnWidths].sort((a, b) => a[0] - b[0]),
+          autofit: [...s.autofitColumns].sort((a, b) => a - b),
+          // Ids are fresh on every add; what a chart shows is what counts.
+          charts: s.charts.map(({ id: _id, ...chart }) => chart),
+        })),
+        tables: model.tables.map((t) => ({
+          name: t.name,
+          sheet: t.sheet.name,
+          top: t.top,
+          left: t.left,
+          dataRows: t.dataRows,
+          columns: t.columns,
+          showTotals: t.showTotals,
+        })),
+      });
+    },
+  };
+}
