@@ -134,6 +134,7 @@ const K = 256n;
 const ONE = 1n << K;
 /** Far above the fast path's error (below 2^-130 of a krona under the guards below). */
 const FAST_MARGIN = 1n << (K - 64n);
+const ONE_MINUS_MARGIN = ONE - FAST_MARGIN;
 const LIMIT_40 = 1n << 40n;
 
 /**
@@ -168,7 +169,7 @@ function fast(
     const f = y >> K;
     const frac = y - (f << K);
     // A share this close to a whole krona could be on either side of it.
-    if (scaled[i] !== 0n && (frac < FAST_MARGIN || frac > ONE - FAST_MARGIN)) return null;
+    if (scaled[i] !== 0n && (frac < FAST_MARGIN || frac > ONE_MINUS_MARGIN)) return null;
     floors.push(f);
     fracs.push(frac);
   }

@@ -4,7 +4,7 @@
  */
 import Decimal from "decimal.js";
 import { apportion, rational, type Rational, type RoundingMethod } from "./apportion";
-import { formatKr, formatNumber, formatRatio } from "./format";
+import { formatKr, formatNumber, formatRatioBoth } from "./format";
 import { applyInterpretations, resolveSettings } from "./interpretations";
 import { SWEDISH_REGIONS, compareCodes, type RegionDef } from "./regions";
 import type {
@@ -50,6 +50,7 @@ interface Row {
   groups: Set<string>;
   /** Measures computed once per allocation. */
   measures: Map<MeasureName, MeasureValue | null>;
+  described: Map<MeasureName, Text>;
 }
 
 const t = (sv: string, en: string): Text => ({ sv, en });
@@ -66,7 +67,7 @@ const numMV = (v: MeasureValue, decimals = 6): Text => {
     const s = formatNumber(v.num, "sv");
     return { sv: s, en: s };
   }
-  return t(formatRatio(v.num, v.den, "sv", decimals), formatRatio(v.num, v.den, "en", decimals));
+  return formatRatioBoth(v.num, v.den, decimals);
 };
 /** Joins texts language by language. */
 function cat(...parts: (Text | string)[]): Text {
@@ -140,6 +141,7 @@ function buildRows(ruleSet: RuleSet, inputs: readonly RegionInput[]): Row[] {
       forecast: false,
       groups: membership.get(def.code) ?? new Set(),
       measures: new Map(),
+      described: new Map(),
     };
     if (!input) return row;
     if (input.at !== null && input.at !== undefined)
@@ -147,7 +149,10 @@ function buildRows(ruleSet: RuleSet, inputs: readonly RegionInput[]): Row[] {
     if (input.population !== null && input.population !== undefined) {
       row.population = wholeInput(input.population, "population", def.code, 1n);
     }
-    if (input.baseline !== null && input.baseline !== undefined) {
+    if (typeof input.baseline === "number" && Number.isSafeInteger(input.baseline)) {
+      if (input.baseline < 0) throw new InputError("baseline", `${def.code}: baseline must be ≥ 0`);
+      row.baseline = { num: BigInt(input.baseline), den: 1n };
+    } else if (input.baseline !== null && input.baseline !== undefined) {
       let b: Decimal;
       try {
         b = new Decimal(input.baseline);
@@ -255,6 +260,16 @@ const MEASURE_LABEL: Record<MeasureName, Text> = {
 
 /** "AT 63 − planerat 56 = utökning 7", or the plain value of another measure. */
 function describeMeasure(row: Row, m: MeasureName, v: MeasureValue): Text {
+  // Several blocks describe the same measure of a region: say it once.
+  let text = row.described.get(m);
+  if (!text) {
+    text = describeMeasureOnce(row, m, v);
+    row.described.set(m, text);
+  }
+  return text;
+}
+
+function describeMeasureOnce(row: Row, m: MeasureName, v: MeasureValue): Text {
   if (m === "expansion") {
     const parts: (Text | string)[] = [
       t(`AT ${row.at} − planerat `, `AT ${row.at} − planned `),

@@ -38,20 +38,38 @@ export function formatNumber(value: Decimal.Value | bigint, lang: Lang, decimals
   return compose(d.isNeg() && !d.isZero(), int, frac, lang);
 }
 
+const SCALES = Array.from({ length: 19 }, (_, i) => 10n ** BigInt(i));
+
 /**
  * An exact ratio num/den for people, rounded half-up (away from zero) to `decimals` places,
  * trailing zeros dropped: 1 830 000 / 100 000 → "18,3". Integer arithmetic only.
  */
 export function formatRatio(num: bigint, den: bigint, lang: Lang, decimals: number): string {
+  const { negative, int, frac } = ratioDigits(num, den, decimals);
+  return compose(negative, int, frac, lang);
+}
+
+/** The same in both languages at once (the digits are computed once). */
+export function formatRatioBoth(
+  num: bigint,
+  den: bigint,
+  decimals: number,
+): { sv: string; en: string } {
+  const { negative, int, frac } = ratioDigits(num, den, decimals);
+  return { sv: compose(negative, int, frac, "sv"), en: compose(negative, int, frac, "en") };
+}
+
+function ratioDigits(num: bigint, den: bigint, decimals: number) {
   const negative = num < 0n !== den < 0n && num !== 0n;
   const n = num < 0n ? -num : num;
   const d = den < 0n ? -den : den;
-  const scale = 10n ** BigInt(decimals);
+  const scale = SCALES[decimals] ?? 10n ** BigInt(decimals);
   const q = (2n * n * scale + d) / (2n * d);
   const s = q.toString().padStart(decimals + 1, "0");
   const int = s.slice(0, s.length - decimals);
-  const frac = s.slice(s.length - decimals).replace(/0+$/, "");
-  return compose(negative && q !== 0n, int, frac, lang);
+  let end = s.length;
+  while (end > int.length && s.charCodeAt(end - 1) === 48) end--;
+  return { negative: negative && q !== 0n, int, frac: s.slice(int.length, end) };
 }
 
 /** Whole kronor: "10 500 000 kr". */
