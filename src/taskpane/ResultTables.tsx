@@ -1,0 +1,188 @@
+/**
+ * The preview of a read: amounts per region and block, and each block against its budget.
+ * Plain HTML tables styled with Fluent's tokens: Fluent's Table adds nothing a static table
+ * needs, and the bundle budget is tight.
+ */
+import { useId } from "react";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { formatNumber } from "../domain/format";
+import { pick, type Lang } from "../domain/ruleSet";
+import type { AllocationResult } from "../domain/types";
+import type { Strings } from "./i18n";
+import { Caption, H2 } from "./ui";
+
+/** "Block 1 – Redovisa antal AT" → "Block 1": the pane is narrow; the full name is the title. */
+export function blockColumnLabel(name: string): string {
+  const cut = name.search(/\s[–—-]\s/);
+  return cut > 0 ? name.slice(0, cut) : name;
+}
+
+/** Amounts are whole kronor as safe integers; summing them in `number` is exact. */
+function sum(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
+
+const cell = {
+  padding: `${tokens.spacingVerticalXXS} 3px`,
+  borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  textAlign: "start" as const,
+  verticalAlign: "top" as const,
+};
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  scroll: {
+    overflowX: "auto",
+    maxWidth: "100%",
+    ":focus-visible": {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+    },
+  },
+  table: {
+    minWidth: "100%",
+    borderCollapse: "collapse",
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground1,
+  },
+  th: { ...cell, fontWeight: tokens.fontWeightSemibold, whiteSpace: "nowrap" },
+  td: cell,
+  num: { textAlign: "end", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+  sumRow: { fontWeight: tokens.fontWeightSemibold },
+  nowrap: { whiteSpace: "nowrap" },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
+});
+
+export interface ResultProps {
+  result: AllocationResult;
+  lang: Lang;
+  t: Strings;
+}
+
+export function RegionTable({ result, lang, t }: ResultProps) {
+  const styles = useStyles();
+  const headingId = useId();
+  const amount = (n: number) => formatNumber(n, lang);
+  const th = styles.th;
+  const thNum = mergeClasses(styles.th, styles.num);
+  const td = styles.td;
+  const tdNum = mergeClasses(styles.td, styles.num);
+  return (
+    <section className={styles.root} aria-labelledby={headingId}>
+      <H2 id={headingId}>{t.previewHeading}</H2>
+      <Caption>{t.previewCaption}</Caption>
+      {/* Focusable, so keyboard users can scroll a table wider than the pane. */}
+      <div className={styles.scroll} tabIndex={0} role="group" aria-labelledby={headingId}>
+        <table className={styles.table} aria-labelledby={headingId}>
+          <thead>
+            <tr>
+              <th scope="col" className={th}>
+                {t.colCode}
+              </th>
+              <th scope="col" className={th}>
+                {t.colRegion}
+              </th>
+              {result.blocks.map((block) => (
+                <th key={block.id} scope="col" className={thNum} title={pick(block.name, lang)}>
+                  {blockColumnLabel(pick(block.name, lang))}
+                </th>
+              ))}
+              <th scope="col" className={thNum}>
+                {t.colTotal}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.regions.map((region) => (
+              <tr key={region.code}>
+                <td className={td}>{region.code}</td>
+                <td className={td}>{region.region}</td>
+                {result.blocks.map((block) => (
+                  <td key={block.id} className={tdNum}>
+                    {amount(region.blocks[block.id] ?? 0)}
+                  </td>
+                ))}
+                <td className={tdNum}>{amount(region.total)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr className={styles.sumRow}>
+              <td className={td} />
+              <td className={td}>{t.sumRow}</td>
+              {result.blocks.map((block) => (
+                <td key={block.id} className={tdNum}>
+                  {amount(sum(result.regions.map((r) => r.blocks[block.id] ?? 0)))}
+                </td>
+              ))}
+              <td className={tdNum}>{amount(sum(result.regions.map((r) => r.total)))}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+export function BlockTable({ result, lang, t }: ResultProps) {
+  const styles = useStyles();
+  const headingId = useId();
+  const kr = (n: number) => formatNumber(n, lang);
+  const th = styles.th;
+  const thNum = mergeClasses(styles.th, styles.num);
+  const td = styles.td;
+  const tdNum = mergeClasses(styles.td, styles.num);
+  const overflowed = result.blocks.filter((b) => b.overflow);
+  return (
+    <section className={styles.root} aria-labelledby={headingId}>
+      <H2 id={headingId}>{t.blocksHeading}</H2>
+      <Caption>{t.blocksCaption}</Caption>
+      <div className={styles.scroll} tabIndex={0} role="group" aria-labelledby={headingId}>
+        <table className={styles.table} aria-labelledby={headingId}>
+          <thead>
+            <tr>
+              <th scope="col" className={th}>
+                {t.colBlock}
+              </th>
+              <th scope="col" className={thNum}>
+                {t.colBudget}
+              </th>
+              <th scope="col" className={thNum}>
+                {t.colDistributed}
+              </th>
+              <th scope="col" className={thNum}>
+                {t.colUndistributed}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.blocks.map((block) => (
+              <tr key={block.id} data-block={block.id}>
+                <td className={mergeClasses(td, styles.nowrap)} title={pick(block.name, lang)}>
+                  {blockColumnLabel(pick(block.name, lang))}
+                </td>
+                <td className={tdNum}>{kr(block.budget)}</td>
+                <td className={tdNum}>{kr(block.distributed)}</td>
+                <td className={tdNum}>{kr(block.undistributed)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr className={styles.sumRow}>
+              <td className={td}>{t.allBlocks}</td>
+              <td className={tdNum}>{kr(sum(result.blocks.map((b) => b.budget)))}</td>
+              <td className={tdNum}>{kr(sum(result.blocks.map((b) => b.distributed)))}</td>
+              <td className={tdNum}>{kr(sum(result.blocks.map((b) => b.undistributed)))}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      {overflowed.map((block) => (
+        <Caption key={block.id} className={styles.warning}>
+          {t.overflowNote(pick(block.name, lang))}
+        </Caption>
+      ))}
+    </section>
+  );
+}

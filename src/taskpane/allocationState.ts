@@ -1,0 +1,238 @@
+/**
+ * The task pane's state as a pure reducer: which rule set and interpretations are chosen, the
+ * workbook as last read, and where the read → write cycle stands:
+ *
+ *   idle → reading → read → writing → written | failed
+ *
+ * The allocation shown is not stored here: it is derived from (grid, rule set, settings) by
+ * readAndAllocate, which is pure, so changing the year or an interpretation after a read
+ * updates the preview at once without another round trip to Excel — and can never show figures
+ * computed under other choices than those on screen. Writing always re-reads the workbook first.
+ * Messages are stored as data and worded at render time, in the pane's language.
+ */
+import type { RuleSet, Text } from "../domain/ruleSet";
+import type { Settings } from "../domain/types";
+import type { WorkbookGrid } from "../workbook/types";
+import type { CellRef } from "./i18n";
+import { settingsFor } from "./interpretations";
+
+export interface RuleSetOption {
+  id: string;
+  ruleSet: RuleSet;
+  /** Set for a rule set the user loaded from a file. */
+  fileName?: string;
+}
+
+export type Phase = "idle" | "reading" | "read" | "writing" | "written" | "failed";
+
+/**
+ * Why a host call failed. The Excel adapter's errors (ExcelHostError) carry a whole sentence in
+ * both languages, "Kunde inte läsa arbetsboken: Excel redigerar en cell…": shown as they are.
+ * Any other error has only its own message, which the view puts in a sentence of its own.
+ */
+export type ErrorDetail = { sentence: Text } | { message: string };
+
+/** The outcome of the last action, worded by the view. */
+export type StatusMessage =
+  | { kind: "readError"; detail: ErrorDetail }
+  | { kind: "written"; rows: number; sheet: string }
+  | { kind: "conflict"; cells: CellRef[] }
+  | { kind: "writeError"; detail: ErrorDetail }
+  /** The re-read right before writing found errors (the workbook changed since the read). */
+  | { kind: "staleErrors"; errors: number }
+  | { kind: "noTable" }
+  | { kind: "templateCreated"; sheet: string }
+  | { kind: "templateError"; detail: ErrorDetail }
+  | { kind: "selectError"; where: string; detail: ErrorDetail }
+  | { kind: "ruleFileLoaded"; year: number; fileName: string };
+
+export type RuleFileError =
+  | { kind: "notJson"; fileName: string; detail: string }
+  | { kind: "invalid"; fileName: string; detail: string }
+  | { kind: "unreadable"; fileName: string };
+
+export interface AllocationState {
+  options: RuleSetOption[];
+  selectedId: string;
+  settings: Settings;
+  phase: Phase;
+  /** The workbook as last read (null before a read, and after a failed read). */
+  grid: WorkbookGrid | null;
+  /**
+   * Counts the reads: the allocation is derived anew for each, even where a host hands back
+   * the same grid object for a workbook that changed in between.
+   */
+  readCount: number;
+  /** 0…1 while writing. */
+  progress: number;
+  templateBusy: boolean;
+  message: StatusMessage | null;
+  ruleFileError: RuleFileError | null;
+}
+
+export type AllocationAction =
+  | { type: "selectRuleSet"; id: string }
+  | { type: "addRuleSet"; ruleSet: RuleSet; fileName: string }
+  | { type: "ruleFileFailed"; error: RuleFileError }
+  | { type: "setInterpretation"; key: string; value: string }
+  | { type: "readStarted" }
+  | { type: "readSucceeded"; grid: WorkbookGrid }
+  | { type: "readFailed"; detail: ErrorDetail }
+  | { type: "writeStarted" }
+  | { type: "writeProgress"; fraction: number }
+  | { type: "writeSucceeded"; grid: WorkbookGrid; rows: number; sheet: string }
+  /** grid: the workbook as re-read before the write, when that read got through. */
+  | { type: "writeFailed"; grid: WorkbookGrid | null; message: StatusMessage }
+  | { type: "templateStarted" }
+  | { type: "templateSucceeded"; sheet: string }
+  | { type: "templateFailed"; detail: ErrorDetail }
+  | { type: "selectFailed"; where: string; detail: ErrorDetail };
+
+export function shippedOptionId(year: number): string {
+  return `shipped:${year}`;
+}
+
+export function initialState(ruleSets: readonly RuleSet[]): AllocationState {
+  if (ruleSets.length === 0) throw new Error("The task pane needs at least one rule set");
+  const options = ruleSets.map((ruleSet, i) => {
+    // Two rule sets of one year (possible through the prop) still need distinct ids.
+    const duplicate = ruleSets.findIndex((r) => r.year === ruleSet.year) !== i;
+    return { id: shippedOptionId(ruleSet.year) + (duplicate ? `:${i}` : ""), ruleSet };
+  });
+  // The latest year is the one an officer is most likely working on.
+  const latest = options.reduce((a, b) => (b.ruleSet.year > a.ruleSet.year ? b : a));
+  return {
+    options,
+    selectedId: latest.id,
+    settings: settingsFor(latest.ruleSet),
+    phase: "idle",
+    grid: null,
+    readCount: 0,
+    progress: 0,
+    templateBusy: false,
+    message: null,
+    ruleFileError: null,
+  };
+}
+
+export function selectedRuleSet(state: AllocationState): RuleSet {
+  return (state.options.find((o) => o.id === state.selectedId) ?? state.options[0]).ruleSet;
+}
+
+export function isBusy(state: AllocationState): boolean {
+  return state.phase === "reading" || state.phase === "writing" || state.templateBusy;
+}
+
+/** After the choices change, a message about the previous choices' write no longer applies. */
+function choicesChanged(state: AllocationState): Pick<AllocationState, "phase" | "message"> {
+  if (state.phase === "written" || state.phase === "failed") {
+    return { phase: state.grid ? "read" : "idle", message: null };
+  }
+  return { phase: state.phase, message: state.message };
+}
+
+export function allocationReducer(
+  state: AllocationState,
+  action: AllocationAction,
+): AllocationState {
+  switch (action.type) {
+    case "selectRuleSet": {
+      // A write in progress runs with the choices it started with; don't let the view drift.
+      if (state.phase === "writing") return state;
+      const option = state.options.find((o) => o.id === action.id);
+      if (!option || option.id === state.selectedId) return state;
+      return {
+        ...state,
+        ...choicesChanged(state),
+        selectedId: option.id,
+        settings: settingsFor(option.ruleSet, state.settings),
+      };
+    }
+    case "addRuleSet": {
+      if (state.phase === "writing") return state;
+      const id = `file:${action.fileName}:${action.ruleSet.year}`;
+      const option: RuleSetOption = { id, ruleSet: action.ruleSet, fileName: action.fileName };
+      // Loading the same file again replaces it (the user fixed it and loads it anew).
+      const options = state.options.some((o) => o.id === id)
+        ? state.options.map((o) => (o.id === id ? option : o))
+        : [...state.options, option];
+      return {
+        ...state,
+        ...choicesChanged(state),
+        options,
+        selectedId: id,
+        settings: settingsFor(action.ruleSet, state.settings),
+        ruleFileError: null,
+        message: { kind: "ruleFileLoaded", year: action.ruleSet.year, fileName: action.fileName },
+      };
+    }
+    case "ruleFileFailed":
+      return { ...state, ruleFileError: action.error };
+    case "setInterpretation": {
+      if (state.phase === "writing" || state.settings[action.key] === action.value) return state;
+      return {
+        ...state,
+        ...choicesChanged(state),
+        settings: { ...state.settings, [action.key]: action.value },
+      };
+    }
+    case "readStarted":
+      return { ...state, phase: "reading", message: null };
+    case "readSucceeded":
+      return {
+        ...state,
+        phase: "read",
+        grid: action.grid,
+        readCount: state.readCount + 1,
+        message: null,
+      };
+    case "readFailed":
+      return {
+        ...state,
+        phase: "failed",
+        grid: null,
+        message: { kind: "readError", detail: action.detail },
+      };
+    case "writeStarted":
+      return { ...state, phase: "writing", progress: 0, message: null };
+    case "writeProgress":
+      if (state.phase !== "writing") return state;
+      return { ...state, progress: Math.min(1, Math.max(state.progress, action.fraction)) };
+    case "writeSucceeded":
+      return {
+        ...state,
+        phase: "written",
+        grid: action.grid,
+        readCount: state.readCount + 1,
+        progress: 1,
+        message: { kind: "written", rows: action.rows, sheet: action.sheet },
+      };
+    case "writeFailed":
+      return {
+        ...state,
+        phase: "failed",
+        grid: action.grid ?? state.grid,
+        readCount: state.readCount + (action.grid ? 1 : 0),
+        message: action.message,
+      };
+    case "templateStarted":
+      return { ...state, templateBusy: true, message: null };
+    case "templateSucceeded":
+      return {
+        ...state,
+        templateBusy: false,
+        message: { kind: "templateCreated", sheet: action.sheet },
+      };
+    case "templateFailed":
+      return {
+        ...state,
+        templateBusy: false,
+        message: { kind: "templateError", detail: action.detail },
+      };
+    case "selectFailed":
+      return {
+        ...state,
+        message: { kind: "selectError", where: action.where, detail: action.detail },
+      };
+  }
+}

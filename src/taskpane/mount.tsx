@@ -1,0 +1,39 @@
+/**
+ * Renders the pane into a page, given what Office says about itself. Kept apart from the entry
+ * (index.tsx, which only reads Office's globals) so it is tested without Office.
+ */
+import { createRoot, type Root } from "react-dom/client";
+import type { ExcelRun } from "../excel/errors";
+import { createExcelHost } from "../excel/excelHost";
+import { REQUIRED_EXCEL_API } from "../excel/requirements";
+import { App } from "./App";
+import { langFromDisplayLanguage, themeFor, workbookNameFromUrl } from "./officeEnv";
+import { Unsupported } from "./Unsupported";
+
+export interface OfficeEnvironment {
+  /** Office.context.displayLanguage, e.g. "sv-SE". */
+  displayLanguage?: string | null;
+  /** Office.context.officeTheme (absent on some platforms). */
+  officeTheme?: { bodyBackgroundColor?: string | null } | null;
+  /** Office.context.document.url: the workbook's name for the summary sheet. */
+  documentUrl?: string | null;
+  /** isExcelApiSupported(): whether Excel has REQUIRED_EXCEL_API. */
+  excelApiSupported: boolean;
+  /** Excel.run, or the fake Excel's run. */
+  run: ExcelRun;
+}
+
+export function mount(container: HTMLElement, env: OfficeEnvironment): Root {
+  const lang = langFromDisplayLanguage(env.displayLanguage);
+  const theme = themeFor(env.officeTheme);
+  container.ownerDocument.documentElement.lang = lang;
+  const root = createRoot(container);
+  if (!env.excelApiSupported) {
+    root.render(<Unsupported lang={lang} theme={theme} version={REQUIRED_EXCEL_API} />);
+  } else {
+    const sourceName = workbookNameFromUrl(env.documentUrl) ?? undefined;
+    const host = createExcelHost(env.run);
+    root.render(<App host={host} lang={lang} theme={theme} sourceName={sourceName} />);
+  }
+  return root;
+}

@@ -1,0 +1,301 @@
+/**
+ * The task pane's actions on a WorkbookHost: read, write, create a template, go to a cell,
+ * load a rule file. State lives in allocationReducer; this hook adds the asynchronous steps and
+ * derives the allocation from the grid read (readAndAllocate is pure and cheap for 21 rows).
+ */
+import { useCallback, useMemo, useReducer, useRef } from "react";
+import { readAndAllocate, type ReadOutcome } from "../app/pipeline";
+import { HostConflictError, type WorkbookHost } from "../app/host";
+import { parseRuleSet } from "../domain/parseRuleSet";
+import type { Lang, RuleSet, Text } from "../domain/ruleSet";
+import type { Issue, WorkbookGrid } from "../workbook/types";
+import { issueAddress } from "../workbook/issueText";
+import { planTemplate } from "../workbook/planTemplate";
+import { planWrite } from "../workbook/planWrite";
+import {
+  allocationReducer,
+  initialState,
+  isBusy,
+  selectedRuleSet,
+  type AllocationState,
+  type ErrorDetail,
+} from "./allocationState";
+import type { CellRef } from "./i18n";
+
+/** The allocation under the current choices, or why it could not be computed. */
+export type Computed = { ok: true; outcome: ReadOutcome } | { ok: false; detail: string };
+
+export type WriteBlocker = "busy" | "beforeRead" | "errors" | null;
+
+export interface UseAllocationOptions {
+  host: WorkbookHost;
+  lang: Lang;
+  ruleSets: readonly RuleSet[];
+  /** The workbook's name, for the summary sheet ("read from … Blad1!A1:D22"). */
+  sourceName: string;
+  /** The clock for the summary's "when it ran" (tests fix it). */
+  now?: () => Date;
+}
+
+export interface Allocation {
+  state: AllocationState;
+  ruleSet: RuleSet;
+  computed: Computed | null;
+  busy: boolean;
+  /** Why writing is not possible now, or null when it is. */
+  writeBlocker: WriteBlocker;
+  selectRuleSet(id: string): void;
+  setInterpretation(key: string, value: string): void;
+  loadRuleFile(file: File): Promise<void>;
+  read(): Promise<void>;
+  write(): Promise<void>;
+  createTemplate(): Promise<void>;
+  selectIssue(issue: Issue): Promise<void>;
+}
+
+/** An error's own words; Office.js errors carry them in `message` too. */
+export function errorText(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  if (typeof error === "string") return error;
+  try {
+    return JSON.stringify(error);
+  } catch {
+    return String(error);
+  }
+}
+
+/** An error as the pane reports it: the adapter's bilingual sentence, or the error's own text. */
+export function errorDetail(error: unknown): ErrorDetail {
+  const text = (error as { text?: Partial<Text> } | null)?.text;
+  if (text && typeof text.sv === "string" && typeof text.en === "string") {
+    return { sentence: { sv: text.sv, en: text.en } };
+  }
+  return { message: errorText(error) };
+}
+
+/** HostConflictError, also when it crossed a module boundary (instanceof fails across bundles). */
+function conflictCells(error: unknown): CellRef[] | null {
+  if (error instanceof HostConflictError) return error.cells;
+  if (
+    error instanceof Error &&
+    error.name === "HostConflictError" &&
+    Array.isArray((error as Partial<HostConflictError>).cells)
+  ) {
+    return (error as HostConflictError).cells;
+  }
+  return null;
+}
+
+export function errorCount(outcome: ReadOutcome): number {
+  return outcome.issues.filter((i) => i.severity === "error").length;
+}
+
+/** FileReader rather than Blob.text(): the latter is missing in older WebViews (and jsdom). */
+function readFileText(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(typeof reader.result === "string" ? reader.result : "");
+    reader.onerror = () => reject(reader.error ?? new Error("unreadable"));
+    reader.readAsText(file, "utf-8");
+  });
+}
+
+function compute(grid: WorkbookGrid, ruleSet: RuleSet, settings: Record<string, string>): Computed {
+  try {
+    return { ok: true, outcome: readAndAllocate(grid, ruleSet, settings) };
+  } catch (error) {
+    return { ok: false, detail: errorText(error) };
+  }
+}
+
+export function useAllocation(options: UseAllocationOptions): Allocation {
+  const { host, ruleSets } = options;
+  const [state, dispatch] = useReducer(allocationReducer, ruleSets, initialState);
+  const ruleSet = selectedRuleSet(state);
+
+  // The async actions read the latest state through a ref, so a click handler created in an
+  // earlier render never acts on choices the user has since changed.
+  const latest = useRef({ state, ruleSet, options });
+  latest.current = { state, ruleSet, options };
+  // Set synchronously on the first click, so a double click never starts two host calls
+  // (the state's busy flag only lands on the next render).
+  const inFlight = useRef(false);
+  const exclusive = useCallback(async (action: () => Promise<void>) => {
+    if (inFlight.current || isBusy(latest.current.state)) return;
+    inFlight.current = true;
+    try {
+      await action();
+    } finally {
+      inFlight.current = false;
+    }
+  }, []);
+
+  const computed = useMemo(
+    () => (state.grid ? compute(state.grid, ruleSet, state.settings) : null),
+    // readCount: a new read is a new workbook, even as the same object.
+    [state.grid, state.readCount, ruleSet, state.settings],
+  );
+
+  const busy = isBusy(state);
+  let writeBlocker: WriteBlocker = null;
+  if (busy) writeBlocker = "busy";
+  else if (!computed) writeBlocker = "beforeRead";
+  else if (
+    !computed.ok ||
+    computed.outcome.hasErrors ||
+    !computed.outcome.read ||
+    !computed.outcome.result
+  ) {
+    writeBlocker = "errors";
+  }
+
+  const selectRuleSet = useCallback((id: string) => dispatch({ type: "selectRuleSet", id }), []);
+  const setInterpretation = useCallback(
+    (key: string, value: string) => dispatch({ type: "setInterpretation", key, value }),
+    [],
+  );
+
+  const loadRuleFile = useCallback(async (file: File) => {
+    const fileName = file.name;
+    let text: string;
+    try {
+      text = await readFileText(file);
+    } catch {
+      dispatch({ type: "ruleFileFailed", error: { kind: "unreadable", fileName } });
+      return;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text.replace(/^\uFEFF/, ""));
+    } catch (error) {
+      const detail = errorText(error);
+      dispatch({ type: "ruleFileFailed", error: { kind: "notJson", fileName, detail } });
+      return;
+    }
+    let parsed: RuleSet;
+    try {
+      parsed = parseRuleSet(json);
+    } catch (error) {
+      const detail = errorText(error);
+      dispatch({ type: "ruleFileFailed", error: { kind: "invalid", fileName, detail } });
+      return;
+    }
+    dispatch({ type: "addRuleSet", ruleSet: parsed, fileName });
+  }, []);
+
+  const read = useCallback(
+    () =>
+      exclusive(async () => {
+        dispatch({ type: "readStarted" });
+        try {
+          const grid = await host.readWorkbook();
+          dispatch({ type: "readSucceeded", grid });
+        } catch (error) {
+          dispatch({ type: "readFailed", detail: errorDetail(error) });
+        }
+      }),
+    [host, exclusive],
+  );
+
+  const writeNow = useCallback(async () => {
+    const { state: current, ruleSet: rules, options: opts } = latest.current;
+    const settings = current.settings;
+    dispatch({ type: "writeStarted" });
+    let grid: WorkbookGrid | null = null;
+    try {
+      // Re-read and re-plan right before writing: the user may have edited cells since the
+      // preview, and the plan's conflict check must see the workbook as it is now.
+      grid = await host.readWorkbook();
+      const outcome = readAndAllocate(grid, rules, settings);
+      if (outcome.hasErrors) {
+        dispatch({
+          type: "writeFailed",
+          grid,
+          message: { kind: "staleErrors", errors: errorCount(outcome) },
+        });
+        return;
+      }
+      if (!outcome.read || !outcome.result) {
+        dispatch({ type: "writeFailed", grid, message: { kind: "noTable" } });
+        return;
+      }
+      const plan = planWrite({
+        workbook: grid,
+        read: outcome.read,
+        result: outcome.result,
+        issues: outcome.issues,
+        lang: opts.lang,
+        now: (opts.now ?? (() => new Date()))(),
+        sourceName: opts.sourceName,
+      });
+      // The host refuses such a plan too; stopping here saves a round trip and says the same.
+      if (plan.conflicts.length > 0) {
+        dispatch({
+          type: "writeFailed",
+          grid,
+          message: { kind: "conflict", cells: plan.conflicts },
+        });
+        return;
+      }
+      await host.writePlan(plan, (fraction) => dispatch({ type: "writeProgress", fraction }));
+      const rows = outcome.read.dataRows.filter((r) => r.code !== null).length;
+      dispatch({ type: "writeSucceeded", grid, rows, sheet: plan.summary.sheetName });
+    } catch (error) {
+      const cells = conflictCells(error);
+      dispatch({
+        type: "writeFailed",
+        grid,
+        message: cells
+          ? { kind: "conflict", cells }
+          : { kind: "writeError", detail: errorDetail(error) },
+      });
+    }
+  }, [host]);
+  const write = useCallback(() => exclusive(writeNow), [exclusive, writeNow]);
+
+  const createTemplate = useCallback(
+    () =>
+      exclusive(async () => {
+        const { ruleSet: rules, options: opts } = latest.current;
+        dispatch({ type: "templateStarted" });
+        try {
+          const sheet = await host.insertSheet(planTemplate(rules, opts.lang));
+          dispatch({ type: "templateSucceeded", sheet });
+        } catch (error) {
+          dispatch({ type: "templateFailed", detail: errorDetail(error) });
+        }
+      }),
+    [host, exclusive],
+  );
+
+  const selectIssue = useCallback(
+    async (issue: Issue) => {
+      if (!issue.sheet || !issue.cell) return;
+      try {
+        await host.selectCell(issue.sheet, issue.cell);
+      } catch (error) {
+        dispatch({
+          type: "selectFailed",
+          where: issueAddress(issue) ?? issue.cell,
+          detail: errorDetail(error),
+        });
+      }
+    },
+    [host],
+  );
+
+  return {
+    state,
+    ruleSet,
+    computed,
+    busy,
+    writeBlocker,
+    selectRuleSet,
+    setInterpretation,
+    loadRuleFile,
+    read,
+    write,
+    createTemplate,
+    selectIssue,
+  };
+}
