@@ -32,8 +32,9 @@ import {
   type WritePlan,
 } from "../workbook/types";
 import { excelCall, hostError, unwrap, type ExcelRun } from "./errors";
-import { locateTables, parseOwnership, toCellValue, toCellValues } from "./readGrid";
-import { uniqueSheetName } from "./sheetNames";
+import { locateTables, toCellValue, toCellValues } from "./readGrid";
+import { parseOwnership } from "../workbook/ownership";
+import { uniqueSheetName } from "../workbook/sheetNames";
 import { cellsStep, cellsWritten, charsToPoints, packBatches, type WriteStep } from "./writeSteps";
 
 export interface ExcelHost extends WorkbookHost {

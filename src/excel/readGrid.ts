@@ -2,7 +2,7 @@
  * Turning what Office.js loads into the host-neutral grid: cell values with their types and
  * number formats, the tables of the active sheet, the ownership record. Pure functions.
  */
-import type { CellValue, OwnershipRecord, TableInfo } from "../workbook/types";
+import type { CellValue, TableInfo } from "../workbook/types";
 
 /**
  * Whether an Excel number format shows a date or a time: a date/time code (y, m, d, h, s)
@@ -120,26 +120,4 @@ export function locateTables(
     out.push(info);
   }
   return out;
-}
-
-/** The record stored in OWNERSHIP_SHEET!A1; a damaged one counts as none (nothing is ours). */
-export function parseOwnership(text: unknown): OwnershipRecord | null {
-  if (typeof text !== "string" || text === "") return null;
-  try {
-    const r = JSON.parse(text) as Partial<OwnershipRecord> | null;
-    if (
-      r &&
-      r.version === 1 &&
-      typeof r.sheet === "string" &&
-      typeof r.columnsRange === "string" &&
-      Array.isArray(r.headers) &&
-      r.headers.every((h) => typeof h === "string") &&
-      typeof r.summarySheet === "string"
-    ) {
-      return r as OwnershipRecord;
-    }
-  } catch {
-    // Not JSON: someone else's text in our sheet.
-  }
-  return null;
 }

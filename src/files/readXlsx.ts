@@ -5,6 +5,7 @@
 import ExcelJS from "exceljs";
 import { parseA1 } from "../workbook/a1";
 import { OWNERSHIP_SHEET } from "../workbook/types";
+import { parseOwnership } from "../workbook/ownership";
 import type {
   CellValue,
   OwnershipRecord,
@@ -94,16 +95,7 @@ function readSheet(ws: ExcelJS.Worksheet): SheetGrid {
 }
 
 function readOwnership(ws: ExcelJS.Worksheet | undefined): OwnershipRecord | null {
-  if (!ws) return null;
-  const v = toCellValue(ws.getCell("A1").value);
-  if (typeof v !== "string") return null;
-  try {
-    const record = JSON.parse(v) as OwnershipRecord;
-    return record && record.version === 1 && typeof record.sheet === "string" ? record : null;
-  } catch {
-    // A damaged record: treat the workbook as never written to (nothing is then "ours").
-    return null;
-  }
+  return ws ? parseOwnership(toCellValue(ws.getCell("A1").value)) : null;
 }
 
 /** The grid of an exceljs workbook already loaded (also used on buffers). */

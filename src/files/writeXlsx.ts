@@ -15,6 +15,7 @@ import { HostConflictError } from "../app/host";
 import { parseA1, splitSheetAddress } from "../workbook/a1";
 import type { CellValue, PlannedCell, WorkbookGrid, WritePlan } from "../workbook/types";
 import { OWNERSHIP_SHEET } from "../workbook/types";
+import { safeSheetName } from "../workbook/sheetNames";
 
 export class PlanTargetError extends Error {
   constructor(message: string) {
@@ -192,15 +193,6 @@ export function applyPlanToExcelJs(wb: ExcelJS.Workbook, plan: WritePlan): void 
   const written = headers.map((_, i) => String(ws.getCell(headerRow + 1, firstCol + 1 + i).value));
   const record = wb.addWorksheet(OWNERSHIP_SHEET, { state: "veryHidden" });
   record.getCell("A1").value = JSON.stringify({ ...plan.ownership, headers: written });
-}
-
-/** Excel's rules for a sheet name: ≤ 31 characters, none of : \ / ? * [ ]. */
-export function safeSheetName(name: string): string {
-  const cleaned = name
-    .replace(/[:\\/?*[\]]/g, "_")
-    .replace(/^'+|'+$/g, "")
-    .slice(0, 31);
-  return cleaned.trim() === "" ? "Blad1" : cleaned;
 }
 
 /** A grid value (the CSV reader has already made numbers of what Excel would) for exceljs. */

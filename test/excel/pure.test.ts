@@ -5,7 +5,7 @@ import {
   locateTables,
   toCellValue,
 } from "../../src/excel/readGrid";
-import { safeSheetName, uniqueSheetName } from "../../src/excel/sheetNames";
+import { safeSheetName, uniqueSheetName } from "../../src/workbook/sheetNames";
 import {
   cellsStep,
   charsToPoints,
