@@ -11,7 +11,7 @@ export type CellValue =
   | string
   | boolean
   | { error: string } /* #N/A, #REF!, #DIV/0! … */
-  | { date: string } /* a date (ISO yyyy-mm-dd) where the host knows the cell is one */;
+  | { date: string }; /* a date (ISO yyyy-mm-dd) where the host knows the cell is one */
 
 /** An Excel table (ListObject) on a sheet; positions are zero-based sheet coordinates. */
 export interface TableInfo {
@@ -142,14 +142,7 @@ export interface WritePlan {
 
 /** Which sheet column holds each field of the region table. */
 export type ColumnField =
-  | "region"
-  | "code"
-  | "population"
-  | "at"
-  | "baseline"
-  | "rewarded"
-  | "forecast"
-  | "group";
+  "region" | "code" | "population" | "at" | "baseline" | "rewarded" | "forecast" | "group";
 
 /** The region table found in a workbook, read into the engine's inputs. */
 export interface RegionTableRead {
