@@ -199,7 +199,11 @@ export function toJson(
       region: x.region,
       blocks: x.blocks,
       total: x.total,
-      measures: x.measures,
+      // Ladder measures are counts, at most with a half from a range: exact as JSON numbers.
+      measures: Object.fromEntries(
+        Object.entries(x.measures).map(([k, v]) => [k, v === null ? null : Number(v)]),
+      ),
+      trace: Object.fromEntries(Object.entries(x.trace).map(([k, v]) => [k, v[lang]])),
     })),
     blocks: (r?.blocks ?? []).map((b) => ({
       id: b.id,
@@ -210,11 +214,13 @@ export function toJson(
       undistributed: b.undistributed,
       overflow: b.overflow,
       name: b.name[lang],
+      explanation: b.explanation[lang],
     })),
     interpretations: (r?.interpretations ?? []).map((i) => ({
       key: i.key,
       value: i.value,
       isDefault: i.isDefault,
+      description: i.description[lang],
     })),
     issues: issues.map((i) => jsonIssue(i, lang)),
     ok: r !== null,

@@ -498,8 +498,12 @@ function computeBlock(
       const shares = takers.length ? split(left, weights) : null;
       takers.forEach((row, i) => {
         const a = shares?.[i] ?? 0n;
-        amounts.set(row.def.code, (amounts.get(row.def.code) ?? 0n) + a);
-        trace.set(row.def.code, cat(trace.get(row.def.code)!, "; ", why(row, i), ": ", kr(a)));
+        const before = amounts.get(row.def.code) ?? 0n;
+        amounts.set(row.def.code, before + a);
+        const parts = [trace.get(row.def.code)!, "; ", why(row, i), ": ", kr(a)];
+        // Ladder step and leftover share: say what they make together.
+        if (before > 0n && a > 0n) parts.push(t("; summa ", "; in all "), kr(before + a));
+        trace.set(row.def.code, cat(...parts));
       });
       leftoverPaid = shares ? sum(shares) : 0n;
       if (!shares) {
@@ -662,20 +666,29 @@ function leftoverTakers(
   return {
     rows: chosen.map((x) => x.row),
     weights: chosen.map((x) => (p.split === "equal" ? rational(1n) : mvWeight(x.v))),
-    why: (_row, i) =>
-      cat(
-        t(`bland de ${chosen.length} med störst `, `among the ${chosen.length} with the largest `),
+    why: (_row, i) => {
+      const value = cat(label, " ", numMV(chosen[i].v));
+      if (chosen.length === 1) {
+        return cat(
+          t("störst ", "the largest "),
+          value,
+          t(" → hela kvarstående medel", " → the whole leftover"),
+        );
+      }
+      return cat(
+        t(`en av de ${chosen.length} med störst `, `one of the ${chosen.length} with the largest `),
         label,
         " (",
         numMV(chosen[i].v),
         ")",
         p.split === "equal"
-          ? t(", lika andel av kvarstående medel", ", equal share of the leftover")
+          ? t(", lika andel av kvarstående medel", ", an equal share of the leftover")
           : t(
               ", andel av kvarstående medel utifrån utökningen",
-              ", share of the leftover by expansion",
+              ", a share of the leftover by expansion",
             ),
-      ),
+      );
+    },
   };
 }
 
