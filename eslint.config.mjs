@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "coverage/", "node_modules/", "test-results/", "*.config.js"] },
+  { ignores: ["dist/", "dist-workbench/", "coverage/", "node_modules/", "test-results/", "*.config.js"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

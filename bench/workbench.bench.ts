@@ -1,0 +1,285 @@
+/**
+ * The workbench's speed in Chromium (a benchmark, not a test; `npm run bench:workbench` builds
+ * first). For the 21-region 2024 sample and for a generated table of 5 000 regions under a
+ * rule set of its own (loaded through the task pane's rule-file input), it reports medians of
+ * a few runs, each on a fresh page:
+ *
+ * - ready: navigation start → the task pane ready to read (the page's data-ready, timed in the
+ *   page; for the sample, with the breakdown of the page's own marks);
+ * - write: the click on "Skriv till arbetsboken" → the cells written (the write's last
+ *   Excel.run done), and → the pane saying so.
+ *
+ *   npm run bench:workbench [-- --runs 5]
+ */
+import ExcelJS from "exceljs";
+import type { Page } from "playwright-core";
+import { launchChromium } from "../e2e/browser";
+import { serveWorkbench } from "../scripts/serve-workbench";
+
+const TARGETS = { readyMs: 1000, write21Ms: 300, write5000Ms: 3000 };
+const BIG = 5000;
+
+function argRuns(): number {
+  const i = process.argv.indexOf("--runs");
+  const n = i >= 0 ? Number(process.argv[i + 1]) : 5;
+  return Number.isInteger(n) && n > 0 ? n : 5;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** A deterministic pseudo-random sequence (a 32-bit LCG): the same table every run. */
+function lcg(seed: number): () => number {
+  let x = seed >>> 0;
+  return () => {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    return x / 2 ** 32;
+  };
+}
+
+const YEAR = 2031;
+
+function bigRuleSet(): unknown {
+  const regions = Array.from({ length: BIG }, (_, i) => {
+    const n = String(i + 1).padStart(4, "0");
+    return { code: `R${n}`, name: `Region ${n}`, aliases: [] };
+  });
+  return {
+    format: 1,
+    year: YEAR,
+    title: { sv: "Benchmark: 5 000 regioner", en: "Benchmark: 5,000 regions" },
+    reference: "BENCH-5000",
+    sources: ["bench/workbench.bench.ts"],
+    budget: 5_000_000_000,
+    inputs: {
+      at: { required: true },
+      population: { required: true },
+      baseline: { required: true },
+    },
+    regions,
+    blocks: [
+      {
+        id: "block1",
+        name: { sv: "Block 1 – Redovisa antal AT", en: "Block 1 – Report" },
+        budget: 1_500_000_000,
+        eligible: [{ reported: "at" }],
+        split: { kind: "proportional", weight: "atPer100k" },
+      },
+      {
+        id: "block2",
+        name: { sv: "Block 2 – Utökning", en: "Block 2 – Expansion" },
+        budget: 3_500_000_000,
+        eligible: [{ reported: "at" }],
+        ladder: {
+          measure: "expansion",
+          steps: [
+            { threshold: 2, amount: 300_000 },
+            { threshold: 5, amount: 750_000 },
+            { threshold: 10, amount: 2_000_000 },
+          ],
+          leftover: { policy: "proportional", among: "qualified", weight: "atPer100k" },
+        },
+      },
+    ],
+  };
+}
+
+async function bigWorkbook(): Promise<string> {
+  const random = lcg(20310101);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Blad1");
+  ws.addRow(["Kod", "Region", "Folkmängd", `AT ${YEAR}`, `Planerade AT ${YEAR}`]);
+  for (let i = 0; i < BIG; i++) {
+    const n = String(i + 1).padStart(4, "0");
+    const population = 20_000 + Math.floor(random() * 2_000_000);
+    const planned = 5 + Math.floor(random() * 200);
+    const at = Math.max(0, planned - 3 + Math.floor(random() * 15));
+    ws.addRow([`R${n}`, `Region ${n}`, population, at, planned]);
+  }
+  ws.getColumn(1).numFmt = "@";
+  return Buffer.from(await wb.xlsx.writeBuffer()).toString("base64");
+}
+
+interface ReadyRun {
+  ready: number;
+  marks: Record<string, number>;
+}
+
+async function waitReady(page: Page): Promise<ReadyRun> {
+  await page.waitForSelector('#workbench[data-ready="true"]', { timeout: 60_000 });
+  return page.evaluate(() => {
+    const hooks = window.__workbench!;
+    const id = hooks.workbookId();
+    const marks = Object.fromEntries(
+      performance.getEntriesByType("mark").map((m) => [m.name, Math.round(m.startTime)]),
+    );
+    return { ready: hooks.readyAt[id], marks };
+  });
+}
+
+/** Clicks the read button and waits for the read to finish (status settled). */
+async function read(page: Page, regions: number): Promise<void> {
+  await page.getByTestId("taskpane").getByRole("button", { name: "Läs in", exact: true }).click();
+  await page.waitForFunction(
+    (n) =>
+      new RegExp(`Läste ${n} regioner`).test(
+        document.querySelector('[data-testid="taskpane"] [data-testid="status"]')?.textContent ??
+          "",
+      ),
+    regions,
+    { timeout: 120_000 },
+  );
+}
+
+/**
+ * Times a write inside the page: from the click to the end of the write's last Excel.run
+ * (the cells are in the workbook), and to the status line saying so.
+ */
+async function timeWrite(page: Page): Promise<{ cells: number; status: number }> {
+  return page.evaluate(
+    () =>
+      new Promise<{ cells: number; status: number }>((resolve, reject) => {
+        const hooks = window.__workbench!;
+        const root = document.querySelector('[data-testid="taskpane"]')!;
+        const status = root.querySelector('[data-testid="status"]')!;
+        const button = [...root.querySelectorAll("button")].find(
+          (b) => b.textContent === "Skriv till arbetsboken",
+        );
+        if (!button) return reject(new Error("no write button"));
+        const runs = hooks.runCount();
+        let cellsAt = 0;
+        const t0 = performance.now();
+        const poll = () => {
+          // A write is two batches: the re-read, then the plan.
+          if (!cellsAt && hooks.runCount() >= runs + 2) cellsAt = hooks.lastRunAt();
+          if (cellsAt && /Skrev \d+ rader/.test(status.textContent ?? "")) {
+            observer.disconnect();
+            clearInterval(timer);
+            resolve({ cells: cellsAt - t0, status: performance.now() - t0 });
+          }
+        };
+        const observer = new MutationObserver(poll);
+        // The status changes when the write ends; the batches are counted as they complete.
+        const timer = setInterval(() => {
+          poll();
+          if (performance.now() - t0 > 120_000) {
+            clearInterval(timer);
+            observer.disconnect();
+            reject(new Error("write timed out"));
+          }
+        }, 2);
+        observer.observe(status, { subtree: true, childList: true, characterData: true });
+        button.click();
+      }),
+  );
+}
+
+function line(label: string, values: number[], target?: number): string {
+  const m = median(values);
+  const verdict =
+    target === undefined ? "" : m <= target ? `  ✓ under ${target} ms` : `  ✗ over ${target} ms`;
+  return `${label.padEnd(44)} median ${m.toFixed(0).padStart(6)} ms   (runs: ${values.map((v) => v.toFixed(0)).join(", ")})${verdict}`;
+}
+
+/**
+ * tsx (esbuild) wraps named functions in a `__name` helper, also inside the callbacks given to
+ * page.evaluate, where it does not exist: an identity stands in for it.
+ */
+const NAME_SHIM = "globalThis.__name = globalThis.__name || ((f) => f);";
+
+async function main(): Promise<void> {
+  const runs = argRuns();
+  const server = await serveWorkbench({ port: 0 });
+  const browser = await launchChromium();
+  const out: string[] = [];
+  try {
+    const version = browser.version();
+    // --- the 2024 sample -----------------------------------------------------------------
+    const ready: number[] = [];
+    const parts: Record<string, number[]> = {};
+    const write21: number[] = [];
+    const write21Status: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      await context.addInitScript({ content: NAME_SHIM });
+      const page = await context.newPage();
+      await page.goto(`${server.url}?sample=2024&lang=sv`);
+      const r = await waitReady(page);
+      ready.push(r.ready);
+      for (const [name, t] of Object.entries(r.marks)) (parts[name] ??= []).push(t);
+      await page
+        .getByTestId("taskpane")
+        .getByRole("combobox", { name: /Bidragsår/ })
+        .selectOption("shipped:2024");
+      await read(page, 21);
+      const w = await timeWrite(page);
+      write21.push(w.cells);
+      write21Status.push(w.status);
+      await context.close();
+    }
+
+    // --- 5 000 regions under a rule set of their own --------------------------------------
+    const workbook = await bigWorkbook();
+    const rules = Buffer.from(JSON.stringify(bigRuleSet()));
+    const load5000: number[] = [];
+    const read5000: number[] = [];
+    const write5000: number[] = [];
+    const write5000Status: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      await context.addInitScript({ content: NAME_SHIM });
+      const page = await context.newPage();
+      await page.goto(`${server.url}?sample=empty&lang=sv`);
+      await waitReady(page);
+      const t0 = Date.now();
+      const id = await page.evaluate(
+        (b64) => window.__workbench!.loadXlsx(b64, "bench-5000.xlsx"),
+        workbook,
+      );
+      await page.waitForSelector(`#workbench[data-ready="true"][data-workbook="${id}"]`);
+      load5000.push(Date.now() - t0);
+      await page
+        .getByTestId("taskpane")
+        .locator('input[type="file"]')
+        .setInputFiles({ name: "regler-5000.json", mimeType: "application/json", buffer: rules });
+      await page.waitForFunction(() =>
+        /BENCH|5 000 regioner/.test(
+          document.querySelector('[data-testid="ruleset-info"]')?.textContent ?? "",
+        ),
+      );
+      const t1 = Date.now();
+      await read(page, BIG);
+      read5000.push(Date.now() - t1);
+      const w = await timeWrite(page);
+      write5000.push(w.cells);
+      write5000Status.push(w.status);
+      const written = await page.evaluate(() => window.__workbench!.values("Blad1", "F1:I3"));
+      if (typeof written[1][3] !== "number")
+        throw new Error(`nothing written: ${JSON.stringify(written)}`);
+      await context.close();
+    }
+
+    out.push(`Workbench in Chromium ${version}, headless, ${runs} runs each (fresh page per run)`);
+    out.push("");
+    out.push(line("ready to read, 2024 sample (navigation →)", ready, TARGETS.readyMs));
+    for (const [name, values] of Object.entries(parts)) out.push(line(`  mark ${name}`, values));
+    out.push(line("write 21 rows: click → cells written", write21, TARGETS.write21Ms));
+    out.push(line("write 21 rows: click → status shown", write21Status));
+    out.push(line(`load ${BIG}-row .xlsx (worker + fake)`, load5000));
+    out.push(line(`read ${BIG} rows: click → preview shown`, read5000));
+    out.push(line(`write ${BIG} rows: click → cells written`, write5000, TARGETS.write5000Ms));
+    out.push(line(`write ${BIG} rows: click → status shown`, write5000Status));
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  process.stdout.write(out.join("\n") + "\n");
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
