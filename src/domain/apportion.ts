@@ -136,6 +136,8 @@ const ONE = 1n << K;
 const FAST_MARGIN = 1n << (K - 64n);
 const ONE_MINUS_MARGIN = ONE - FAST_MARGIN;
 const LIMIT_40 = 1n << 40n;
+const MIN_SCALED = 1n << (K - 40n);
+const MAX_SCALED = 1n << (K + 150n);
 
 /**
  * The fast path in binary fixed point (bigint, 256 fractional bits): exact integer arithmetic on
@@ -148,14 +150,13 @@ function fast(
   method: RoundingMethod,
 ): bigint[] | null {
   if (total >= LIMIT_40 * LIMIT_40 || BigInt(weights.length) >= LIMIT_40) return null;
-  // Weights of 2^150 or more would eat the margin (and mean nothing here).
-  if (weights.some((w) => w.num >= w.den << 150n)) return null;
   const scaled: bigint[] = [];
   let sumScaled = 0n;
   for (const w of weights) {
-    // A weight below 2^-40 would make the truncation error matter: do it exactly instead.
-    if (w.num !== 0n && w.num * LIMIT_40 < w.den) return null;
     const x = (w.num << K) / w.den;
+    // A weight below 2^-40 would make the truncation error matter, one of 2^150 or more would eat
+    // the margin: do those exactly instead. (x < 2^(K-40) exactly when w < 2^-40.)
+    if (x !== 0n ? x < MIN_SCALED || x >= MAX_SCALED : w.num !== 0n) return null;
     scaled.push(x);
     sumScaled += x;
   }
