@@ -60,6 +60,12 @@ export interface ResultProps {
   t: Strings;
 }
 
+/**
+ * Rows the preview draws: a table of thousands of rows costs seconds of layout in a task pane
+ * and helps nobody; the sum row and the workbook still cover every region.
+ */
+export const PREVIEW_ROWS = 200;
+
 export function RegionTable({ result, lang, t }: ResultProps) {
   const styles = useStyles();
   const headingId = useId();
@@ -72,6 +78,9 @@ export function RegionTable({ result, lang, t }: ResultProps) {
     <section className={styles.root} aria-labelledby={headingId}>
       <H2 id={headingId}>{t.previewHeading}</H2>
       <Caption>{t.previewCaption}</Caption>
+      {result.regions.length > PREVIEW_ROWS && (
+        <Caption>{t.previewMore(PREVIEW_ROWS, result.regions.length)}</Caption>
+      )}
       {/* Focusable, so keyboard users can scroll a table wider than the pane. */}
       <div className={styles.scroll} tabIndex={0} role="group" aria-labelledby={headingId}>
         <table className={styles.table} aria-labelledby={headingId}>
@@ -94,7 +103,7 @@ export function RegionTable({ result, lang, t }: ResultProps) {
             </tr>
           </thead>
           <tbody>
-            {result.regions.map((region) => (
+            {result.regions.slice(0, PREVIEW_ROWS).map((region) => (
               <tr key={region.code}>
                 <td className={td}>{region.code}</td>
                 <td className={td}>{region.region}</td>

@@ -80,6 +80,7 @@ export interface Strings {
   // Preview
   previewHeading: string;
   previewCaption: string;
+  previewMore: (shown: number, total: number) => string;
   colCode: string;
   colRegion: string;
   colTotal: string;
@@ -171,6 +172,8 @@ const sv: Strings = {
 
   previewHeading: "Fördelning per region",
   previewCaption: "Belopp i hela kronor per region och block",
+  previewMore: (shown, total) =>
+    `Visar de första ${shown} av ${total} regioner; summaraden och arbetsboken omfattar alla.`,
   colCode: "Kod",
   colRegion: "Region",
   colTotal: "Summa",
@@ -262,6 +265,8 @@ const en: Strings = {
 
   previewHeading: "Allocation per region",
   previewCaption: "Amounts in whole kronor per region and block",
+  previewMore: (shown, total) =>
+    `Showing the first ${shown} of ${total} regions; the sum row and the workbook cover all.`,
   colCode: "Code",
   colRegion: "Region",
   colTotal: "Total",
