@@ -49,8 +49,10 @@ interface Row {
   forecast: boolean;
   groups: Set<string>;
   /** Measures computed once per allocation. */
-  measures: Map<MeasureName, MeasureValue | null>;
-  described: Map<MeasureName, Text>;
+  /** Position in the rule set's region order: the index of every per-region array. */
+  index: number;
+  measures: Partial<Record<MeasureName, MeasureValue | null>>;
+  described: Partial<Record<MeasureName, Text>>;
 }
 
 const t = (sv: string, en: string): Text => ({ sv, en });
@@ -129,7 +131,7 @@ function buildRows(ruleSet: RuleSet, inputs: readonly RegionInput[]): Row[] {
       membership.get(code)!.add(id);
     }
   }
-  return defs.map((def) => {
+  return defs.map((def, index) => {
     const input = byCode.get(def.code);
     const row: Row = {
       def,
@@ -140,8 +142,9 @@ function buildRows(ruleSet: RuleSet, inputs: readonly RegionInput[]): Row[] {
       rewarded: BigInt(ruleSet.inputs.rewarded?.defaultValue ?? 0),
       forecast: false,
       groups: membership.get(def.code) ?? new Set(),
-      measures: new Map(),
-      described: new Map(),
+      index,
+      measures: {},
+      described: {},
     };
     if (!input) return row;
     if (input.at !== null && input.at !== undefined)
@@ -226,10 +229,10 @@ function mvWeight(v: MeasureValue | null): Rational {
 }
 
 function measureOf(row: Row, m: MeasureName): MeasureValue | null {
-  let v = row.measures.get(m);
+  let v = row.measures[m];
   if (v === undefined) {
     v = computeMeasure(row, m);
-    row.measures.set(m, v);
+    row.measures[m] = v;
   }
   return v;
 }
@@ -261,10 +264,10 @@ const MEASURE_LABEL: Record<MeasureName, Text> = {
 /** "AT 63 − planerat 56 = utökning 7", or the plain value of another measure. */
 function describeMeasure(row: Row, m: MeasureName, v: MeasureValue): Text {
   // Several blocks describe the same measure of a region: say it once.
-  let text = row.described.get(m);
+  let text = row.described[m];
   if (!text) {
     text = describeMeasureOnce(row, m, v);
-    row.described.set(m, text);
+    row.described[m] = text;
   }
   return text;
 }
@@ -315,10 +318,11 @@ function checkCondition(row: Row, c: Condition, ruleSet: RuleSet): Text | null {
 
 interface BlockOutcome {
   result: BlockResult;
-  amounts: Map<string, bigint>;
-  measures: Map<string, string | null>;
-  steps: Map<string, number | null>;
-  trace: Map<string, Text>;
+  /** Per region, by Row.index. */
+  amounts: bigint[];
+  measures: (string | null)[];
+  steps: (number | null)[];
+  trace: Text[];
   notices: EngineNotice[];
 }
 
@@ -341,25 +345,23 @@ function computeBlock(
     if (shares) roundingDifference += total - sum(shares);
     return shares;
   };
-  const amounts = new Map<string, bigint>();
-  const trace = new Map<string, Text>();
-  const measures = new Map<string, string | null>();
-  const steps = new Map<string, number | null>();
+  const n = rows.length;
+  const amounts: bigint[] = new Array<bigint>(n).fill(0n);
+  const trace: Text[] = new Array<Text>(n);
+  const measures: (string | null)[] = new Array<string | null>(n).fill(null);
+  const steps: (number | null)[] = new Array<number | null>(n).fill(null);
+  const setTrace = (row: Row, text: Text) => (trace[row.index] = text);
+  const setAmount = (row: Row, amount: bigint) => (amounts[row.index] = amount);
   const notices: EngineNotice[] = [];
   const eligible: Row[] = [];
   for (const row of rows) {
-    amounts.set(row.def.code, 0n);
     if (!row.present) {
-      trace.set(
-        row.def.code,
-        t("finns inte i tabellen: deltar inte", "not in the table: takes no part"),
-      );
+      setTrace(row, t("finns inte i tabellen: deltar inte", "not in the table: takes no part"));
       continue;
     }
-    const reason = block.eligible
-      .map((c) => checkCondition(row, c, ruleSet))
-      .find((r) => r !== null);
-    if (reason) trace.set(row.def.code, cat(t("deltar inte: ", "not eligible: "), reason));
+    let reason: Text | null = null;
+    for (const c of block.eligible) if ((reason = checkCondition(row, c, ruleSet))) break;
+    if (reason) setTrace(row, cat(t("deltar inte: ", "not eligible: "), reason));
     else eligible.push(row);
   }
   const budget = BigInt(block.budget);
@@ -386,19 +388,21 @@ function computeBlock(
       }
     }
     const shares = split(budget, weights);
+    // Texts every region's trace shares, made once.
+    const equalHead = cat(
+      t("lika delning av ", "equal split of "),
+      kr(budget),
+      t(` mellan ${eligible.length} regioner: `, ` between ${eligible.length} regions: `),
+    );
+    const shareHead = t("andel utifrån ", "share by ");
     eligible.forEach((row, i) => {
       const a = shares?.[i] ?? 0n;
-      amounts.set(row.def.code, a);
-      trace.set(
-        row.def.code,
+      setAmount(row, a);
+      setTrace(
+        row,
         splitDef.kind === "equal"
-          ? cat(
-              t("lika delning av ", "equal split of "),
-              kr(budget),
-              t(` mellan ${eligible.length} regioner: `, ` between ${eligible.length} regions: `),
-              kr(a),
-            )
-          : cat(t("andel utifrån ", "share by "), described[i], ": ", kr(a)),
+          ? cat(equalHead, kr(a))
+          : cat(shareHead, described[i], ": ", kr(a)),
       );
     });
     leftoverPaid = shares ? sum(shares) : 0n;
@@ -426,19 +430,19 @@ function computeBlock(
     }
   } else {
     const ladder = block.ladder as Ladder;
-    const measured = new Map<string, MeasureValue | null>();
+    const measured: (MeasureValue | null)[] = new Array<MeasureValue | null>(n).fill(null);
     const payouts: bigint[] = [];
     const reached: (number | null)[] = [];
     for (const row of eligible) {
       const v = measureOf(row, ladder.measure);
-      measured.set(row.def.code, v);
-      measures.set(row.def.code, v ? mvString(v) : null);
+      measured[row.index] = v;
+      measures[row.index] = v ? mvString(v) : null;
       let step: (typeof ladder.steps)[number] | null = null;
       // Not cumulative: the highest step reached pays alone (seed 002: "Tilldelningen sker inte kumulativt").
       if (v) for (const s of ladder.steps) if (mvCompare(v, mvOfNumber(s.threshold)) >= 0) step = s;
       payouts.push(step ? BigInt(step.amount) : 0n);
       reached.push(step ? step.threshold : null);
-      steps.set(row.def.code, step ? step.threshold : null);
+      steps[row.index] = step ? step.threshold : null;
     }
     const qualified = eligible.filter((_, i) => reached[i] !== null);
     qualifiedCount = qualified.length;
@@ -467,24 +471,32 @@ function computeBlock(
       });
     }
     ladderPaid = sum(paid);
+    // Texts every region's trace shares, made once.
+    const belowFirst = cat(
+      t(" → under första steget (", " → below the first step ("),
+      num(ladder.steps[0].threshold),
+      t(") → 0 kr", ") → 0 kr"),
+    );
+    const stepText = new Map(
+      ladder.steps.map((st) => [
+        st.threshold,
+        cat(t(" → steg ", " → step "), num(st.threshold), " → ", kr(st.amount)),
+      ]),
+    );
     eligible.forEach((row, i) => {
-      const v = measured.get(row.def.code) ?? null;
-      amounts.set(row.def.code, paid[i]);
+      const v = measured[row.index] ?? null;
+      setAmount(row, paid[i]);
       const head = v
         ? describeMeasure(row, ladder.measure, v)
         : cat(t("saknar ", "no "), MEASURE_LABEL[ladder.measure]);
       let body: Text;
       if (reached[i] === null) {
-        body = cat(
-          t(" → under första steget (", " → below the first step ("),
-          num(ladder.steps[0].threshold),
-          t(") → 0 kr", ") → 0 kr"),
-        );
+        body = belowFirst;
       } else {
-        body = cat(t(" → steg ", " → step "), num(reached[i]!), " → ", kr(payouts[i]));
+        body = stepText.get(reached[i]!)!;
         if (overflow) body = cat(body, t(", nedskalat till ", ", scaled down to "), kr(paid[i]));
       }
-      trace.set(row.def.code, cat(head, body));
+      setTrace(row, cat(head, body));
     });
 
     const left = budget - ladderPaid;
@@ -498,12 +510,12 @@ function computeBlock(
       const shares = takers.length ? split(left, weights) : null;
       takers.forEach((row, i) => {
         const a = shares?.[i] ?? 0n;
-        const before = amounts.get(row.def.code) ?? 0n;
-        amounts.set(row.def.code, before + a);
-        const parts = [trace.get(row.def.code)!, "; ", why(row, i), ": ", kr(a)];
+        const before = amounts[row.index];
+        setAmount(row, before + a);
+        const parts = [trace[row.index], "; ", why(row, i), ": ", kr(a)];
         // Ladder step and leftover share: say what they make together.
         if (before > 0n && a > 0n) parts.push(t("; summa ", "; in all "), kr(before + a));
-        trace.set(row.def.code, cat(...parts));
+        setTrace(row, cat(...parts));
       });
       leftoverPaid = shares ? sum(shares) : 0n;
       if (!shares) {
@@ -621,7 +633,7 @@ function leftoverTakers(
   p: LeftoverPolicy,
   eligible: Row[],
   qualified: Row[],
-  measured: Map<string, MeasureValue | null>,
+  measured: (MeasureValue | null)[],
   ladder: Ladder,
 ): { rows: Row[]; weights: Rational[]; why: (row: Row, i: number) => Text } {
   if (p.policy === "undistributed") return { rows: [], weights: [], why: () => t("", "") };
@@ -648,7 +660,7 @@ function leftoverTakers(
   // "top": the k largest ladder measures, and every region tied with the k-th (seed 002, block 3:
   // "de tre regioner som utökat med flest antal AT-tjänster"; block 2: "den region eller de regioner").
   const ranked = pool
-    .map((row) => ({ row, v: measured.get(row.def.code) ?? null }))
+    .map((row) => ({ row, v: measured[row.index] ?? null }))
     .filter(
       (x): x is { row: Row; v: MeasureValue } =>
         x.v !== null &&
@@ -717,14 +729,14 @@ export function allocate(
     let total = 0n;
     outcomes.forEach((o, i) => {
       const id = blocks[i].id;
-      const a = o.amounts.get(code) ?? 0n;
+      const a = o.amounts[row.index];
       total += a;
       blockAmounts[id] = Number(a);
       if (blocks[i].ladder) {
-        measures[id] = o.measures.get(code) ?? null;
-        steps[id] = o.steps.get(code) ?? null;
+        measures[id] = o.measures[row.index];
+        steps[id] = o.steps[row.index];
       }
-      trace[id] = o.trace.get(code) ?? t("", "");
+      trace[id] = o.trace[row.index] ?? t("", "");
     });
     return {
       code,
