@@ -8,6 +8,7 @@ import { getRuleSet, shippedRuleSets } from "../src/domain/rules";
 import type { RuleSet } from "../src/domain/ruleSet";
 import type { AllocationResult, RegionInput } from "../src/domain/types";
 import { SWEDISH_REGIONS } from "../src/domain/regions";
+import { syntheticRuleSetJson } from "./syntheticRuleSet";
 
 /** A deterministic pseudo-random sequence, so every run measures the same inputs. */
 function lcg(seed: number) {
@@ -63,49 +64,15 @@ function swedishInputs(year: number, rnd: (n: number) => number): RegionInput[] 
 }
 
 function syntheticRuleSet(n: number): RuleSet {
-  const regions = Array.from({ length: n }, (_, i) => ({
-    code: `R${String(i + 1).padStart(5, "0")}`,
-    name: `Region ${i + 1}`,
-    aliases: [],
-  }));
-  return parseRuleSet({
-    format: 1,
-    year: 2090,
-    title: { sv: "Syntetisk", en: "Synthetic" },
-    reference: "BENCH",
-    sources: ["bench"],
-    budget: 10_000_000_000,
-    regions,
-    inputs: {
-      at: { required: true },
-      population: { required: true },
-      baseline: { required: true },
-    },
-    blocks: [
-      {
-        id: "block1",
-        name: { sv: "Per 100 000", en: "Per 100 000" },
-        budget: 3_000_000_000,
-        eligible: [{ reported: "at" }],
-        split: { kind: "proportional", weight: "atPer100k" },
-      },
-      {
-        id: "block2",
-        name: { sv: "Trappa", en: "Ladder" },
-        budget: 7_000_000_000,
-        eligible: [{ reported: "at" }],
-        ladder: {
-          measure: "expansion",
-          steps: [
-            { threshold: 2, amount: 300_000 },
-            { threshold: 5, amount: 750_000 },
-            { threshold: 10, amount: 2_000_000 },
-          ],
-          leftover: { policy: "proportional", among: "qualified", weight: "atPer100k" },
-        },
-      },
-    ],
-  });
+  return parseRuleSet(
+    syntheticRuleSetJson({
+      regions: n,
+      year: 2090,
+      budget: 10_000_000_000,
+      title: { sv: "Syntetisk", en: "Synthetic" },
+      source: "bench/engine.bench.ts",
+    }),
+  );
 }
 
 const rnd = lcg(20241101);

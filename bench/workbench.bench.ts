@@ -15,6 +15,7 @@ import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { launchChromium } from "../e2e/browser";
 import { serveWorkbench } from "../scripts/serve-workbench";
+import { syntheticRuleSetJson } from "./syntheticRuleSet";
 
 const TARGETS = { readyMs: 1000, write21Ms: 300, write5000Ms: 3000 };
 const BIG = 5000;
@@ -43,48 +44,13 @@ function lcg(seed: number): () => number {
 const YEAR = 2031;
 
 function bigRuleSet(): unknown {
-  const regions = Array.from({ length: BIG }, (_, i) => {
-    const n = String(i + 1).padStart(4, "0");
-    return { code: `R${n}`, name: `Region ${n}`, aliases: [] };
-  });
-  return {
-    format: 1,
+  return syntheticRuleSetJson({
+    regions: BIG,
     year: YEAR,
-    title: { sv: "Benchmark: 5 000 regioner", en: "Benchmark: 5,000 regions" },
-    reference: "BENCH-5000",
-    sources: ["bench/workbench.bench.ts"],
     budget: 5_000_000_000,
-    inputs: {
-      at: { required: true },
-      population: { required: true },
-      baseline: { required: true },
-    },
-    regions,
-    blocks: [
-      {
-        id: "block1",
-        name: { sv: "Block 1 – Redovisa antal AT", en: "Block 1 – Report" },
-        budget: 1_500_000_000,
-        eligible: [{ reported: "at" }],
-        split: { kind: "proportional", weight: "atPer100k" },
-      },
-      {
-        id: "block2",
-        name: { sv: "Block 2 – Utökning", en: "Block 2 – Expansion" },
-        budget: 3_500_000_000,
-        eligible: [{ reported: "at" }],
-        ladder: {
-          measure: "expansion",
-          steps: [
-            { threshold: 2, amount: 300_000 },
-            { threshold: 5, amount: 750_000 },
-            { threshold: 10, amount: 2_000_000 },
-          ],
-          leftover: { policy: "proportional", among: "qualified", weight: "atPer100k" },
-        },
-      },
-    ],
-  };
+    title: { sv: "Benchmark: 5 000 regioner", en: "Benchmark: 5,000 regions" },
+    source: "bench/workbench.bench.ts",
+  });
 }
 
 async function bigWorkbook(): Promise<string> {
