@@ -135,6 +135,7 @@ const ONE = 1n << K;
 /** Far above the fast path's error (below 2^-130 of a krona under the guards below). */
 const FAST_MARGIN = 1n << (K - 64n);
 const ONE_MINUS_MARGIN = ONE - FAST_MARGIN;
+const FRACTION_MASK = ONE - 1n;
 const LIMIT_40 = 1n << 40n;
 const MIN_SCALED = 1n << (K - 40n);
 const MAX_SCALED = 1n << (K + 150n);
@@ -168,7 +169,7 @@ function fast(
   for (let i = 0; i < scaled.length; i++) {
     const y = (scaled[i] * F) >> K;
     const f = y >> K;
-    const frac = y - (f << K);
+    const frac = y & FRACTION_MASK;
     // A share this close to a whole krona could be on either side of it.
     if (scaled[i] !== 0n && (frac < FAST_MARGIN || frac > ONE_MINUS_MARGIN)) return null;
     floors.push(f);
