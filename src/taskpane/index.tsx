@@ -3,21 +3,11 @@
  * theme on the Office.js host (mount.tsx) — or says which Excel it needs.
  */
 import { isExcelApiSupported } from "../excel/requirements";
-import { mount } from "./mount";
-
-/** taskpane.html provides #root; a page without it still gets the pane. */
-function container(): HTMLElement {
-  const existing = document.getElementById("root");
-  if (existing) return existing;
-  const div = document.createElement("div");
-  div.id = "root";
-  document.body.appendChild(div);
-  return div;
-}
+import { mount, rootContainer } from "./mount";
 
 void Office.onReady(() => {
   const context = Office.context;
-  mount(container(), {
+  mount(rootContainer(), {
     displayLanguage: context?.displayLanguage,
     officeTheme: context?.officeTheme,
     documentUrl: context?.document?.url,

@@ -10,6 +10,16 @@ import { App } from "./App";
 import { langFromDisplayLanguage, themeFor, workbookNameFromUrl } from "./officeEnv";
 import { Unsupported } from "./Unsupported";
 
+/** The page's #root (taskpane.html and workbench.html provide it); a page without one gets one. */
+export function rootContainer(): HTMLElement {
+  const existing = document.getElementById("root");
+  if (existing) return existing;
+  const div = document.createElement("div");
+  div.id = "root";
+  document.body.appendChild(div);
+  return div;
+}
+
 export interface OfficeEnvironment {
   /** Office.context.displayLanguage, e.g. "sv-SE". */
   displayLanguage?: string | null;

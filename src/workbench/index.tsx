@@ -13,6 +13,7 @@ import { WorkbenchStore } from "./store";
 import { lazyWorkerIo } from "./workerIo";
 import { Workbench } from "./Workbench";
 import { modelToFake } from "./xlsxModel";
+import { rootContainer } from "../taskpane/mount";
 
 function updateQuery(store: WorkbenchStore, lang: Lang): void {
   const origin = store.workbook.origin;
@@ -22,15 +23,6 @@ function updateQuery(store: WorkbenchStore, lang: Lang): void {
   else if (origin.kind === "empty") params.set("sample", "empty");
   else params.delete("sample");
   window.history.replaceState(null, "", `?${params.toString()}`);
-}
-
-function container(): HTMLElement {
-  const existing = document.getElementById("root");
-  if (existing) return existing;
-  const div = document.createElement("div");
-  div.id = "root";
-  document.body.appendChild(div);
-  return div;
 }
 
 const store = new WorkbenchStore(lazyWorkerIo());
@@ -81,7 +73,7 @@ void firstModel.then((model) => {
     }
   }
   performance.mark("workbench:render");
-  createRoot(container()).render(
+  createRoot(rootContainer()).render(
     <StrictMode>
       <Root />
     </StrictMode>,

@@ -1,15 +1,2 @@
-/** What Fluent UI v9 expects from a browser and jsdom lacks; imported first by the view tests. */
-if (typeof window !== "undefined" && !window.matchMedia) {
-  window.matchMedia = (query: string): MediaQueryList =>
-    ({
-      matches: false,
-      media: query,
-      onchange: null,
-      addListener: () => {},
-      removeListener: () => {},
-      addEventListener: () => {},
-      removeEventListener: () => {},
-      dispatchEvent: () => false,
-    }) as MediaQueryList;
-}
-export {};
+/** The same jsdom shims Fluent UI v9 needs as the task pane tests: imported first by the view tests. */
+import "../taskpane/setup";
