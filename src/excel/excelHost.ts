@@ -67,6 +67,7 @@ function cellAt(sheet: SheetGrid, row: number, col: number): CellValue {
 function sameValue(a: CellValue, b: CellValue): boolean {
   if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return a === b;
   if ("error" in a) return "error" in b && a.error === b.error;
+  if ("formula" in a) return "formula" in b && a.formula === b.formula;
   return "date" in b && a.date === b.date;
 }
 

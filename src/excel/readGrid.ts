@@ -69,7 +69,7 @@ export interface LoadedTable {
 
 function headerText(v: CellValue): string | null {
   if (v === null) return null;
-  if (typeof v === "object") return "error" in v ? v.error : v.date;
+  if (typeof v === "object") return "error" in v ? v.error : "formula" in v ? null : v.date;
   return String(v);
 }
 

@@ -199,6 +199,7 @@ export function applyPlanToExcelJs(wb: ExcelJS.Workbook, plan: WritePlan): void 
 function toExcelValue(value: CellValue): ExcelJS.CellValue {
   if (value === null || typeof value !== "object") return value;
   if ("error" in value) return { error: value.error as ExcelJS.CellErrorValue["error"] };
+  if ("formula" in value) return { formula: value.formula } as ExcelJS.CellFormulaValue;
   return new Date(`${value.date}T00:00:00Z`);
 }
 

@@ -14,7 +14,15 @@ export type CountReading =
   | { kind: "value"; value: number }
   | {
       kind: "bad";
-      reason: "text" | "error" | "date" | "boolean" | "negative" | "fraction" | "tooLarge";
+      reason:
+        | "text"
+        | "error"
+        | "date"
+        | "boolean"
+        | "negative"
+        | "fraction"
+        | "tooLarge"
+        | "uncalculated";
       /** The value as the user sees it, for messages. */
       shown: { sv: string; en: string };
     };
@@ -67,6 +75,7 @@ export function showCell(value: CellValue): { sv: string; en: string } {
   }
   if (typeof value === "string") return { sv: `"${value.trim()}"`, en: `"${value.trim()}"` };
   if ("error" in value) return { sv: value.error, en: value.error };
+  if ("formula" in value) return { sv: `=${value.formula}`, en: `=${value.formula}` };
   return { sv: value.date, en: value.date };
 }
 
@@ -80,7 +89,8 @@ export function readCount(value: CellValue): CountReading {
   const shown = showCell(value);
   if (typeof value === "boolean") return { kind: "bad", reason: "boolean", shown };
   if (typeof value === "object" && value !== null) {
-    return { kind: "bad", reason: "error" in value ? "error" : "date", shown };
+    const reason = "error" in value ? "error" : "formula" in value ? "uncalculated" : "date";
+    return { kind: "bad", reason, shown };
   }
   let d: Decimal;
   if (typeof value === "number") {

@@ -338,6 +338,11 @@ function badCountText(reason: string, shown: Text, label: Text, mustBePositive: 
         sv: `${shown.sv} är inget heltal — ${ask.sv}`,
         en: `${shown.en} is not a whole number — ${ask.en}`,
       };
+    case "uncalculated":
+      return {
+        sv: `formeln ${shown.sv} är inte beräknad i filen — öppna och spara arbetsboken i Excel`,
+        en: `the formula ${shown.en} has no calculated value in the file — open and save the workbook in Excel`,
+      };
     case "tooLarge":
       return {
         sv: `${shown.sv} är orimligt stort — ${ask.sv}`,
@@ -1175,7 +1180,14 @@ function readBaseline(
     return;
   }
   if (typeof v !== "string") {
-    const reason = v === null || typeof v === "boolean" ? "text" : "error" in v ? "error" : "date";
+    const reason =
+      v === null || typeof v === "boolean"
+        ? "text"
+        : "error" in v
+          ? "error"
+          : "formula" in v
+            ? "uncalculated"
+            : "date";
     ctx.add(
       "error",
       `count.${reason}`,

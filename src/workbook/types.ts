@@ -11,7 +11,12 @@ export type CellValue =
   | string
   | boolean
   | { error: string } /* #N/A, #REF!, #DIV/0! … */
-  | { date: string }; /* a date (ISO yyyy-mm-dd) where the host knows the cell is one */
+  | { date: string } /* a date (ISO yyyy-mm-dd) where the host knows the cell is one */
+  /**
+   * A formula whose value the file does not hold (never calculated: written by a tool that
+   * does not compute, or saved with calculation off). Its value is unknown, never blank.
+   */
+  | { formula: string };
 
 /** An Excel table (ListObject) on a sheet; positions are zero-based sheet coordinates. */
 export interface TableInfo {
@@ -58,6 +63,12 @@ export interface Issue {
   /** Canonical region name, where the issue concerns one region. */
   region?: string;
   message: Text;
+  /**
+   * A warning that moves money (a region that takes part in nothing, a quiet zero, the
+   * decision's values used in place of the workbook's): the task pane states it in its status
+   * line, not only among routine notices.
+   */
+  affectsAmounts?: boolean;
 }
 
 /** A value to write, with how to write it. Text is always written as text, never as a formula. */
