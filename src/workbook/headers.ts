@@ -21,9 +21,11 @@ export interface HeaderMatch {
    * How the header's year relates to the year the field needs:
    * `exact` it names that year; `none` it names no year (accepted where only one column fits);
    * `other` it names another year ("AT 2023" when the year is 2024): not a match for the
-   * field, kept so that a missing column can be explained.
+   * field, kept so that a missing column can be explained;
+   * `span` it names several years, the needed one among them ("AT 2023–2024"): which year the
+   * cells hold is not certain, so it is never read as the field.
    */
-  year: "exact" | "none" | "other";
+  year: "exact" | "none" | "other" | "span";
   /** The years the header names, for messages. */
   yearsFound: number[];
 }
@@ -125,15 +127,36 @@ export function matchHeader(cell: CellValue, years: HeaderYears): HeaderMatch | 
   const { tokens, joined } = words(cell);
   const field = fieldOf(tokens, joined);
   if (!field) return null;
+  // "Tidigare belönade AT" speaks of AT, but of posts already paid for: not the AT count.
+  if (field === "at" && looksLikeField(cell) === "rewarded") return null;
   const yearsFound = yearsIn(cell);
   let wanted: number | undefined;
   if (field === "at" || field === "baseline") wanted = years.year;
   else if (field === "rewarded") wanted = years.rewardedYear ?? years.year - 1;
   let year: HeaderMatch["year"] = "none";
   if (wanted !== undefined && yearsFound.length > 0) {
-    year = yearsFound.includes(wanted) ? "exact" : "other";
+    const distinct = new Set(yearsFound);
+    if (!distinct.has(wanted)) year = "other";
+    else year = distinct.size > 1 ? "span" : "exact";
   }
   return { field, year, yearsFound };
+}
+
+/**
+ * Words that make a header look like the "already rewarded" column without naming it the way
+ * the reader is certain of ("Tidigare belönade AT", "AT utbetalda 2023"): never read as that
+ * field, but named, since ignoring it would move money.
+ */
+const LOOKS_REWARDED =
+  /\b(tidigare|redan|belonade?|belonats|utbetalda?|already|previous(ly)?|paid|credited)\b/;
+
+/** The field a header that matches none seems to mean, for a message; null where it seems none. */
+export function looksLikeField(cell: CellValue): ColumnField | null {
+  if (typeof cell !== "string") return null;
+  const folded = foldHeader(cell);
+  if (LOOKS_REWARDED.test(folded) && /\bat\b|\bat(tjanst|post)/.test(folded)) return "rewarded";
+  if (/\bplan/.test(folded)) return "baseline";
+  return null;
 }
 
 /** How a field is named in messages: "antal AT 2024" / "the number of AT posts 2024". */

@@ -420,7 +420,7 @@ describe("bad input: every kind names its cell and blocks the result", () => {
     expect(dup.message.sv).toContain("A11");
   });
 
-  test("a code that contradicts the name; an unknown code is a warning", () => {
+  test("a code that contradicts the name; an unknown code is an error", () => {
     const values = table(
       ["Länskod", ...HEADER_2024],
       ROWS_2024.map((r, i) => [i === 9 ? "13" : null, ...r]),
@@ -433,11 +433,15 @@ describe("bad input: every kind names its cell and blocks the result", () => {
     values[10][0] = 12; // a number code matches "12" too
     values[1][0] = "99";
     const read = readRegionTable(book(values), R2024, {});
-    expect(errors(read.issues)).toEqual([]);
+    expect(errors(read.issues)).toHaveLength(1);
     expect(withCode(read.issues, "code.unknown")[0]).toMatchObject({
       cell: "A2",
-      severity: "warning",
+      severity: "error",
     });
+    values[1][0] = "02"; // no county has 02
+    expect(withCode(readRegionTable(book(values), R2024, {}).issues, "code.unknown")[0].cell).toBe(
+      "A2",
+    );
   });
 
   test("leading-zero and plain codes both match", () => {
@@ -453,7 +457,7 @@ describe("bad input: every kind names its cell and blocks the result", () => {
     const errs = expectBlocked(book(values));
     expect(errs).toHaveLength(1);
     expect(errs[0].code).toBe("column.missing");
-    expect(errs[0].cell).toBeUndefined();
+    expect(errs[0].cell).toBe("D1"); // where the column was expected: right of the table
     expect(errs[0].message.sv).toContain('"AT 2024"');
     // No "region missing" noise while the columns are wrong.
     const read = readRegionTable(book(values), R2024, {});
