@@ -210,9 +210,17 @@ function locateOwned(workbook: WorkbookGrid, read: RegionTableRead): Rect | null
     return null;
   }
   if (recorded.right - recorded.left + 1 !== owned.headers.length) return null;
+  // Rows inserted into the table since push our cells down past the recorded range: beside
+  // the table being read, the columns reach as far as its rows do.
+  const lastRow = read.dataRows.reduce((m, d) => Math.max(m, d.row), read.headerRow);
   const sheet = sheetOf(workbook, owned.sheet);
   if (sheet && headersAt(sheet, recorded.top, recorded.left, owned.headers)) {
-    return { sheet: owned.sheet, ...recorded };
+    const beside = owned.sheet === read.sheet && recorded.top === read.headerRow;
+    return {
+      sheet: owned.sheet,
+      ...recorded,
+      bottom: beside ? Math.max(recorded.bottom, lastRow) : recorded.bottom,
+    };
   }
   const readSheet = sheetOf(workbook, read.sheet);
   if (!readSheet) return null;
@@ -224,7 +232,7 @@ function locateOwned(workbook: WorkbookGrid, read: RegionTableRead): Rect | null
         sheet: read.sheet,
         top: read.headerRow,
         left: c,
-        bottom: read.headerRow + height,
+        bottom: Math.max(read.headerRow + height, lastRow),
         right: c + owned.headers.length - 1,
       };
     }

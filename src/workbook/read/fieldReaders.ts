@@ -99,11 +99,16 @@ export function readRegionName(
   return null;
 }
 
-/** Whether a text in the region column reads as a heading of its own ("Norra sjukvårdsregionen"). */
-export function isSubheading(index: RegionIndex, text: string): boolean {
-  if (INVISIBLE.test(text) || NON_LATIN_LETTER.test(text)) return false;
+/**
+ * A text in the region column with no figures beside it reads as a heading of its own ("Norra
+ * sjukvårdsregionen"); null where it is not one (invisible or look-alike characters), else the
+ * closest region name, if any, so that the notice can say what it might have been.
+ */
+export function subheadingOf(index: RegionIndex, text: string): { like: RegionDef | null } | null {
+  if (INVISIBLE.test(text) || NON_LATIN_LETTER.test(text)) return null;
   const m = index.match(text);
-  return !m.ok && m.suggestion === null && foldRegionName(text).length > 0;
+  if (m.ok || foldRegionName(text).length === 0) return null;
+  return { like: m.suggestion };
 }
 
 /** The code column: a cross-check of the name, never the key. */

@@ -15,7 +15,6 @@ import type { HeaderYears } from "../headers";
 import type { RegionTableRead } from "../types";
 import type { ChosenColumns } from "./chooseColumns";
 import {
-  isSubheading,
   readAt,
   readCode,
   readForecast,
@@ -23,6 +22,7 @@ import {
   readPopulation,
   readRegionName,
   readRewarded,
+  subheadingOf,
 } from "./fieldReaders";
 import type { RowAt } from "./fieldReaders";
 import { anyValueIn, cellAt } from "./grid";
@@ -60,7 +60,6 @@ export function readRows(
     .map(([, c]) => c);
   const out: RowsRead = { dataRows: [], inputs: [], rowOf: new Map() };
   const totalRows: number[] = [];
-  const subheadings: number[] = [];
 
   for (let row = scope.headerRow + 1; row <= scope.bottom; row++) {
     const regionCell = cellAt(sink.sheet, row, regionCol);
@@ -83,20 +82,26 @@ export function readRows(
       );
       continue;
     }
-    if (
-      typeof regionCell === "string" &&
-      !anyValueIn(sink.sheet, row, inputCols) &&
-      isSubheading(index, regionCell)
-    ) {
+    const heading =
+      typeof regionCell === "string" && !anyValueIn(sink.sheet, row, inputCols)
+        ? subheadingOf(index, regionCell)
+        : null;
+    if (heading && typeof regionCell === "string") {
       out.dataRows.push({ row, code: null });
-      subheadings.push(row);
+      const name = regionCell.trim();
+      const like = heading.like;
       sink.add(
-        "notice",
+        like ? "warning" : "notice",
         "row.subheading",
-        {
-          sv: `raden "${regionCell.trim()}" är en mellanrubrik och hoppas över`,
-          en: `the row "${regionCell.trim()}" is a subheading and is skipped`,
-        },
+        like
+          ? {
+              sv: `raden "${name}" har inga värden och läses som en mellanrubrik — om den är ${like.name}, skriv namnet rätt och fyll i värdena`,
+              en: `the row "${name}" has no figures and is read as a subheading — if it is ${like.name}, correct the name and fill in the figures`,
+            }
+          : {
+              sv: `raden "${name}" är en mellanrubrik och hoppas över`,
+              en: `the row "${name}" is a subheading and is skipped`,
+            },
         { row, col: regionCol },
       );
       continue;

@@ -1,0 +1,261 @@
+/**
+ * Messy region tables as officers keep them (issue: real workbooks). Each item ends either
+ * "read right" — the same amounts as the plain table — or "refused by cell": an error that
+ * names the cell, and no result.
+ */
+import { readAndAllocate } from "../../src/app/pipeline";
+import { getRuleSet } from "../../src/domain/rules";
+import type { RuleSet } from "../../src/domain/ruleSet";
+import type { AllocationResult } from "../../src/domain/types";
+import type { CellValue, Issue, WorkbookGrid } from "../../src/workbook/types";
+import { book, HEADER_2024, ROWS_2024, sheet, table, workbook } from "./grids";
+
+const R2024 = getRuleSet(2024) as RuleSet;
+
+function amounts(result: AllocationResult | null): Record<string, number> {
+  expect(result).not.toBeNull();
+  return Object.fromEntries(result!.regions.map((r) => [r.code, r.total]));
+}
+
+const PLAIN = amounts(readAndAllocate(book(table(HEADER_2024, ROWS_2024)), R2024, {}).result);
+
+/** Read right: no error, the plain table's amounts. */
+function readsRight(wb: WorkbookGrid, ruleSet: RuleSet = R2024, expected = PLAIN): Issue[] {
+  const outcome = readAndAllocate(wb, ruleSet, {});
+  const errs = outcome.issues.filter((i) => i.severity === "error");
+  expect(errs).toEqual([]);
+  expect(amounts(outcome.result)).toEqual(expected);
+  return outcome.issues;
+}
+
+/** Refused by cell: an error naming one of the cells, nothing allocated. */
+function refused(wb: WorkbookGrid, cells: string[], code?: string): Issue[] {
+  const outcome = readAndAllocate(wb, R2024, {});
+  expect(outcome.result).toBeNull();
+  const errs = outcome.issues.filter((i) => i.severity === "error");
+  expect(errs.length).toBeGreaterThan(0);
+  expect(errs.some((e) => e.cell !== undefined && cells.includes(e.cell))).toBe(true);
+  if (code) expect(errs.map((e) => e.code)).toContain(code);
+  return errs;
+}
+
+const rows = (): CellValue[][] => ROWS_2024.map((r) => r.slice());
+
+describe("tables grouped by sjukvårdsregion", () => {
+  const GROUPS: [string, string[]][] = [
+    [
+      "Norra sjukvårdsregionen",
+      ["Västernorrland", "Jämtland Härjedalen", "Västerbotten", "Norrbotten"],
+    ],
+    [
+      "Mellansverige",
+      ["Uppsala", "Sörmland", "Värmland", "Örebro", "Västmanland", "Dalarna", "Gävleborg"],
+    ],
+    ["Stockholm–Gotland", ["Stockholm", "Gotland"]],
+    ["Sydöstra", ["Östergötland", "Jönköping", "Kalmar"]],
+    ["Södra", ["Kronoberg", "Blekinge", "Skåne", "Halland"]],
+    ["Västra", ["Västra Götaland"]],
+  ];
+  const byName = new Map(ROWS_2024.map((r) => [r[0] as string, r]));
+
+  test("a blank row and a subheading before each group", () => {
+    const values: CellValue[][] = [HEADER_2024.slice()];
+    for (const [heading, names] of GROUPS) {
+      values.push([null, null, null, null], [heading, null, null, null]);
+      for (const n of names) values.push(byName.get(n)!.slice());
+    }
+    const issues = readsRight(book(values));
+    expect(issues.filter((i) => i.code === "row.subheading")).toHaveLength(6);
+  });
+
+  test("several blank rows between groups", () => {
+    const values: CellValue[][] = [HEADER_2024.slice()];
+    for (const [, names] of GROUPS) {
+      values.push([null, null, null, null], [null, null, null, null], [null, null, null, null]);
+      for (const n of names) values.push(byName.get(n)!.slice());
+    }
+    readsRight(book(values));
+  });
+
+  test("a subheading with a sum of its group is a total, not a region", () => {
+    const values: CellValue[][] = [HEADER_2024.slice()];
+    for (const [heading, names] of GROUPS) {
+      for (const n of names) values.push(byName.get(n)!.slice());
+      values.push([`Summa ${heading}`, null, 1, null], [null, null, null, null]);
+    }
+    readsRight(book(values));
+  });
+
+  test("a second table below with its own header row claims its rows", () => {
+    const values: CellValue[][] = table(HEADER_2024, ROWS_2024);
+    values.push([null, null, null, null], ["Region", "Folkmängd", "AT 2023", "Planerade AT 2023"]);
+    for (const r of ROWS_2024) values.push([r[0], r[1], 1, 1]);
+    readsRight(book(values));
+  });
+
+  test("region rows below an Excel table are refused with their rows", () => {
+    const values: CellValue[][] = table(HEADER_2024, ROWS_2024.slice(0, 15));
+    values.push([null, null, null, null]);
+    values.push(...ROWS_2024.slice(15).map((r) => r.slice()));
+    const t = { name: "Underlag", top: 0, left: 0, rows: 16, columns: 4 };
+    refused(workbook([sheet("Blad1", values, { tables: [t] })]), ["A18"], "table.rowsOutside");
+  });
+});
+
+describe("headers", () => {
+  test('"AT 2023–2024" is not the AT of 2024', () => {
+    const values = table(["Region", "Folkmängd", "AT 2023–2024", "Planerade AT 2024"], rows());
+    refused(book(values), ["C1"], "column.yearSpan");
+  });
+
+  test("a two-row header (years under a merged heading) is refused", () => {
+    const values: CellValue[][] = [
+      ["Region", "Folkmängd", "AT 2024", "Planerade AT", null],
+      [null, null, null, 2023, 2024],
+      ...ROWS_2024.map((r) => [r[0], r[1], r[2], 1, r[3]]),
+    ];
+    refused(book(values), ["D2", "E2"], "header.twoRows");
+  });
+
+  test("a two-row header with the years in the region's row is refused", () => {
+    const values: CellValue[][] = [
+      [null, null, null, "Planerade AT", null],
+      ["Region", "Folkmängd", "AT 2024", "2023", "2024"],
+      ...ROWS_2024.map((r) => [r[0], r[1], r[2], 1, r[3]]),
+    ];
+    refused(book(values), ["D1"], "header.twoRows");
+  });
+
+  test('"Redan ersatta AT 2022" for the 2024 rules (which want 2023) is named, not ignored', () => {
+    const values = table(
+      [...HEADER_2024, "Redan ersatta AT 2022"],
+      rows().map((r) => [...r, 2]),
+    );
+    refused(book(values), ["E1"], "column.otherYear");
+  });
+
+  test("an unknown wording of the rewarded column is named, not ignored", () => {
+    const values = table(
+      [...HEADER_2024, "Tidigare belönade AT"],
+      rows().map((r) => [...r, 2]),
+    );
+    refused(book(values), ["E1"], "column.uncertain");
+  });
+
+  test("a planned column of another year is no reason to use the decision's values", () => {
+    const values = table(["Region", "Folkmängd", "AT 2024", "Planerade AT 2023"], rows());
+    refused(book(values), ["D1"], "column.otherYear");
+  });
+
+  test("the right rewarded column is read and moves the money", () => {
+    const values = table(
+      [...HEADER_2024, "Redan ersatta AT 2023"],
+      rows().map((r) => [...r, r[0] === "Halland" ? 3 : 0]),
+    );
+    const outcome = readAndAllocate(book(values), R2024, {});
+    expect(outcome.hasErrors).toBe(false);
+    expect(amounts(outcome.result)["13"]).toBeLessThan(PLAIN["13"]);
+  });
+});
+
+describe("cells", () => {
+  test("a formula without a calculated value is an error, not a blank", () => {
+    const values = table(HEADER_2024, rows());
+    values[5][2] = { formula: "SUM(X1:X3)" };
+    const [err] = refused(book(values), ["C6"], "count.uncalculated");
+    expect(err.message.sv).toContain("inte beräknad");
+  });
+
+  test("a zero-width space in a name says so", () => {
+    const values = table(HEADER_2024, rows());
+    values[2][0] = "Upp\u200bsala";
+    const [err] = refused(book(values), ["A3"], "region.invisibleChar");
+    expect(err.message.sv).toContain("osynligt tecken");
+    expect(err.message.sv).not.toContain("menade du");
+  });
+
+  test("a Cyrillic look-alike letter in a name says so", () => {
+    const values = table(HEADER_2024, rows());
+    values[11][0] = "H\u0430lland"; // Cyrillic а
+    const [err] = refused(book(values), ["A12"], "region.lookalikeChar");
+    expect(err.message.sv).toContain("U+0430");
+  });
+
+  test("a table without region rows is an error", () => {
+    refused(book([HEADER_2024.slice(), [null, null, null, null]]), ["A1"], "table.noRegions");
+  });
+
+  test("more AT than inhabitants is refused", () => {
+    const values = table(HEADER_2024, rows());
+    values[8][1] = 16; // Gotland: 16 inhabitants, 16 AT… then 17
+    values[8][2] = 17;
+    refused(book(values), ["C9"], "at.abovePopulation");
+  });
+
+  test("a population above 10 million and a planned value with decimals are warnings that move money", () => {
+    const values = table(HEADER_2024, rows());
+    values[1][1] = 24548210;
+    values[2][3] = 55.5;
+    const outcome = readAndAllocate(book(values), R2024, {});
+    const w = outcome.issues.filter((i) => i.affectsAmounts);
+    expect(w.map((i) => [i.code, i.cell])).toEqual(
+      expect.arrayContaining([
+        ["population.large", "B2"],
+        ["baseline.decimals", "D3"],
+      ]),
+    );
+  });
+
+  test("a row with figures but no region is a warning that moves money", () => {
+    const values = table(HEADER_2024, rows());
+    values[4][0] = null;
+    const outcome = readAndAllocate(book(values), R2024, {});
+    const w = outcome.issues.find((i) => i.code === "row.blankRegion");
+    expect(w).toMatchObject({ severity: "warning", cell: "A5", affectsAmounts: true });
+  });
+});
+
+describe("two tables or sheets that both fit", () => {
+  test("the one whose headers name the year is read, and the other is named", () => {
+    const old = table(["Region", "Folkmängd", "AT 2023", "Planerade AT 2023"], rows());
+    const wb = workbook([sheet("2023", old), sheet("2024", table(HEADER_2024, ROWS_2024))]);
+    const issues = readsRight(wb);
+    const notice = issues.find((i) => i.code === "table.others" || i.code === "table.otherSheet");
+    expect(notice).toBeDefined();
+  });
+
+  test("two sheets with the year: the active one, and the other is named", () => {
+    const wb = workbook(
+      [sheet("A", table(HEADER_2024, ROWS_2024)), sheet("B", table(HEADER_2024, ROWS_2024))],
+      {
+        activeSheet: "B",
+      },
+    );
+    const outcome = readAndAllocate(wb, R2024, {});
+    expect(outcome.read?.sheet).toBe("B");
+    const notice = outcome.issues.find((i) => i.code === "table.others")!;
+    expect(notice.message.sv).toContain("A!A1");
+  });
+
+  test("the active sheet is the summary: the sheet the record names is read", () => {
+    const wb = workbook(
+      [
+        sheet("Data", table(HEADER_2024, ROWS_2024)),
+        sheet("AT-fördelning 2024", [["AT-fördelning 2024 – sammanställning"]]),
+      ],
+      {
+        activeSheet: "AT-fördelning 2024",
+        owned: {
+          version: 1,
+          year: 2024,
+          sheet: "Data",
+          columnsRange: "E1:H22",
+          headers: ["x"],
+          summarySheet: "AT-fördelning 2024",
+          writtenAt: "",
+        },
+      },
+    );
+    expect(readAndAllocate(wb, R2024, {}).read?.sheet).toBe("Data");
+  });
+});
