@@ -8,6 +8,7 @@ import { RegionIndex, SWEDISH_REGION_INDEX } from "../domain/regions";
 import type { RuleSet, Text } from "../domain/ruleSet";
 import type { AllocationResult, Settings } from "../domain/types";
 import { readRegionTable, TABLE_NOT_FOUND } from "../workbook/readRegionTable";
+import { quietZeroWarnings } from "./quietZeros";
 import type { Issue, RegionTableRead, WorkbookGrid } from "../workbook/types";
 
 export interface ReadOutcome {
@@ -53,6 +54,24 @@ export function settingsProblems(ruleSet: RuleSet, settings: Settings): Text[] {
   }
 }
 
+/**
+ * Built-in interpretations chosen for a rule set they do not apply to ("range" for a year with
+ * no planning values): accepted, but said, never silently ignored.
+ */
+export function unusedSettings(ruleSet: RuleSet, settings: Settings): Issue[] {
+  const applicable = new Set(interpretationsFor(ruleSet).map((c) => c.key));
+  return Object.keys(settings)
+    .filter((key) => !applicable.has(key))
+    .map((key) => ({
+      severity: "warning" as const,
+      code: "settings.unused",
+      message: {
+        sv: `tolkningen ${key}=${settings[key]} gäller inte reglerna för ${ruleSet.year} och används inte`,
+        en: `the interpretation ${key}=${settings[key]} does not apply to the rules for ${ruleSet.year} and is not used`,
+      },
+    }));
+}
+
 export function readAndAllocate(
   workbook: WorkbookGrid,
   ruleSet: RuleSet,
@@ -64,6 +83,7 @@ export function readAndAllocate(
     code: "settings.invalid",
     message,
   }));
+  if (settingIssues.length === 0) settingIssues.push(...unusedSettings(ruleSet, settings));
   const read = readRegionTable(workbook, ruleSet, settings, options);
   const found = !read.issues.some((i) => i.code === TABLE_NOT_FOUND);
   const issues = [...settingIssues, ...read.issues];
@@ -96,5 +116,6 @@ export function readAndAllocate(
     if (region) issue.region = region.name;
     issues.push(issue);
   }
+  issues.push(...quietZeroWarnings(workbook, ruleSet, settings, read, result));
   return { read, result, issues, hasErrors: false };
 }

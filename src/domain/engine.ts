@@ -499,7 +499,9 @@ function computeBlock(
       setTrace(row, cat(head, body));
     });
 
-    const left = budget - ladderPaid;
+    // Under overflow the payouts were scaled to the whole budget: there is no leftover, whatever
+    // half-up rounding left over (that is a rounding difference, never shared out).
+    const left = overflow ? 0n : budget - ladderPaid;
     let leftoverText: Text = t("", "");
     if (left > 0n) {
       const {
@@ -555,7 +557,7 @@ function computeBlock(
   const distributed = ladderPaid + leftoverPaid;
   if (roundingDifference !== 0n) {
     notices.push({
-      severity: "notice",
+      severity: "warning",
       block: block.id,
       code: "rounding.difference",
       message: cat(
@@ -587,7 +589,8 @@ function computeBlock(
       ladder: toNumber(ladderPaid),
       leftover: toNumber(leftoverPaid),
       distributed: toNumber(distributed),
-      undistributed: toNumber(budget - distributed),
+      undistributed: toNumber(budget - distributed - roundingDifference),
+      roundingDifference: toNumber(roundingDifference),
       overflow,
       eligibleCount: eligible.length,
       qualifiedCount,

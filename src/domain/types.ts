@@ -53,8 +53,13 @@ export interface BlockResult {
   /** What was shared after the ladder; for a block without a ladder, everything it paid. */
   leftover: number;
   distributed: number;
-  /** budget − distributed: not paid out (negative only where half-up rounding over-pays). */
+  /** Not paid out (nobody eligible or qualified): budget − distributed − roundingDifference, ≥ 0. */
   undistributed: number;
+  /**
+   * Half-up rounding only (RULES.md): what splitting paid less (+) or more (−) than the sums it
+   * split, shown and flagged, never handed on as leftover. 0 under the largest remainder.
+   */
+  roundingDifference: number;
   /** Ladder payouts exceeded the budget and were scaled down pro rata. */
   overflow: boolean;
   /** Regions that took part (eligible) and that reached a ladder step. */

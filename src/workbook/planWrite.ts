@@ -356,6 +356,7 @@ export function blockCheck(block: BlockResult, regions: readonly RegionResult[])
     block.leftover,
     block.distributed,
     block.undistributed,
+    block.roundingDifference,
     ...amounts,
   ];
   if (!all.every(whole)) return false;
@@ -363,7 +364,8 @@ export function blockCheck(block: BlockResult, regions: readonly RegionResult[])
   return (
     whole(sum) &&
     block.ladder + block.leftover === block.distributed &&
-    block.distributed + block.undistributed === block.budget &&
+    block.undistributed >= 0 &&
+    block.distributed + block.undistributed + block.roundingDifference === block.budget &&
     sum === block.distributed
   );
 }
@@ -374,12 +376,13 @@ export function totalCheck(result: AllocationResult): boolean {
   const budgets = sum(result.blocks.map((b) => b.budget));
   const distributed = sum(result.blocks.map((b) => b.distributed));
   const undistributed = sum(result.blocks.map((b) => b.undistributed));
+  const rounding = sum(result.blocks.map((b) => b.roundingDifference));
   const totals = sum(result.regions.map((r) => r.total));
   return (
     result.blocks.every((b) => blockCheck(b, result.regions)) &&
     [budgets, distributed, undistributed, totals, result.budget].every(whole) &&
     budgets === result.budget &&
-    distributed + undistributed === result.budget &&
+    distributed + undistributed + rounding === result.budget &&
     totals === distributed &&
     result.regions.every(
       (r) => whole(r.total) && r.total === sum(result.blocks.map((b) => r.blocks[b.id] ?? 0)),
@@ -501,6 +504,20 @@ function buildSummary(
     ],
     true,
   );
+  // Half-up rounding (RULES.md): the difference is shown as such, never as "ej fördelat".
+  for (const b of result.blocks.filter((x) => x.roundingDifference !== 0)) {
+    add([
+      label(t(lang, "Avrundningsdifferens", "Rounding difference")),
+      krCell(b.roundingDifference),
+      textCell(
+        t(
+          lang,
+          `${b.name.sv}: avrundning av varje andel för sig (tolkningen half-up) betalar ${b.roundingDifference > 0 ? "mindre" : "mer"} än budgeten; fördelat + ej fördelat + avrundningsdifferens = budget`,
+          `${b.name.en}: rounding each share on its own (the half-up interpretation) pays ${b.roundingDifference > 0 ? "less" : "more"} than the budget; distributed + undistributed + rounding difference = budget`,
+        ),
+      ),
+    ]);
+  }
   add([]);
 
   // Per-region table.

@@ -338,9 +338,61 @@ describe("interpretations and settings", () => {
       codes.map((code) => ({ code, at: 10, population: 100000, forecast: true })),
       { rounding: "half-up" },
     );
-    expect(block(r, "block1")).toMatchObject({ distributed: 43999998, undistributed: 2 });
+    // RULES.md: the 2 kr are a rounding difference, not "ej fördelat".
+    expect(block(r, "block1")).toMatchObject({
+      distributed: 43999998,
+      undistributed: 0,
+      roundingDifference: 2,
+    });
     expect(r.regions.every((x) => x.blocks.block1 === 2095238)).toBe(true);
-    expect(r.notices.map((n) => n.code)).toContain("rounding.difference");
+    const notice = r.notices.find((n) => n.code === "rounding.difference");
+    expect(notice?.severity).toBe("warning");
+  });
+
+  it("half-up that over-pays shows a negative rounding difference, never a negative undistributed", () => {
+    // 3 kr equally between 2: 1.5 each rounds to 2 + 2 = 4.
+    const rs = ruleSetWith([{ budget: 3, split: { kind: "equal" } }]);
+    const r = allocate(rs, inputs({ "01": { at: 1 }, "03": { at: 1 } }), { rounding: "half-up" });
+    expect(block(r, "block1")).toMatchObject({
+      distributed: 4,
+      undistributed: 0,
+      roundingDifference: -1,
+    });
+  });
+
+  it("half-up under overflow: no residue is handed on as leftover", () => {
+    const rs = ruleSetWith([
+      {
+        budget: 100,
+        ladder: {
+          measure: "expansion",
+          steps: [
+            { threshold: 2, amount: 10 },
+            { threshold: 5, amount: 40 },
+          ],
+          leftover: { policy: "proportional", among: "qualified", weight: "at" },
+        },
+      },
+    ]);
+    const r = allocate(
+      rs,
+      inputs({
+        "01": { at: 15, baseline: 10 },
+        "03": { at: 15, baseline: 10 },
+        "04": { at: 15, baseline: 10 },
+      }),
+      { rounding: "half-up" },
+    );
+    // 120 asked of 100: 33.33 each, rounded 33 × 3 = 99; the krona is a rounding difference.
+    expect(block(r, "block1")).toMatchObject({
+      overflow: true,
+      ladder: 99,
+      leftover: 0,
+      distributed: 99,
+      undistributed: 0,
+      roundingDifference: 1,
+    });
+    expect(["01", "03", "04"].map((c) => amount(r, c, "block1"))).toEqual([33, 33, 33]);
   });
 });
 

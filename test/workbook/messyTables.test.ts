@@ -8,7 +8,16 @@ import { getRuleSet } from "../../src/domain/rules";
 import type { RuleSet } from "../../src/domain/ruleSet";
 import type { AllocationResult } from "../../src/domain/types";
 import type { CellValue, Issue, WorkbookGrid } from "../../src/workbook/types";
-import { book, HEADER_2024, ROWS_2024, sheet, table, workbook } from "./grids";
+import {
+  book,
+  HEADER_2024,
+  HEADER_2025,
+  ROWS_2024,
+  ROWS_2025,
+  sheet,
+  table,
+  workbook,
+} from "./grids";
 
 const R2024 = getRuleSet(2024) as RuleSet;
 
@@ -257,5 +266,48 @@ describe("two tables or sheets that both fit", () => {
       },
     );
     expect(readAndAllocate(wb, R2024, {}).read?.sheet).toBe("Data");
+  });
+});
+
+describe("quiet zeros", () => {
+  test("a blank AT cell: the region takes no part, said as a warning that moves money", () => {
+    const values = table(HEADER_2024, rows());
+    values[11][2] = null; // Halland's AT 2024, C12
+    const outcome = readAndAllocate(book(values), R2024, {});
+    expect(outcome.hasErrors).toBe(false);
+    const w = outcome.issues.filter((i) => i.code === "region.quietZero");
+    expect(w).toHaveLength(1);
+    expect(w[0]).toMatchObject({
+      region: "Halland",
+      cell: "C12",
+      affectsAmounts: true,
+      severity: "warning",
+    });
+    expect(w[0].message.sv).toBe("Halland deltar inte i block 1 och 2: AT 2024 saknas i C12");
+  });
+
+  test("a region below every ladder step gets no quiet-zero warning", () => {
+    const outcome = readAndAllocate(book(table(HEADER_2024, ROWS_2024)), R2024, {});
+    expect(outcome.issues.filter((i) => i.code === "region.quietZero")).toEqual([]);
+  });
+
+  test("a blank forecast cell (2025) is named", () => {
+    const R2025 = getRuleSet(2025) as RuleSet;
+    const values = table(
+      HEADER_2025,
+      ROWS_2025.map((r) => r.slice()),
+    );
+    values[3][3] = null; // Sörmland's forecast, D4
+    const outcome = readAndAllocate(book(values), R2025, {});
+    const w = outcome.issues.find((i) => i.code === "region.quietZero");
+    expect(w).toMatchObject({ region: "Sörmland", cell: "D4" });
+  });
+
+  test("an interpretation for a year it does not apply to is said", () => {
+    const R2025 = getRuleSet(2025) as RuleSet;
+    const outcome = readAndAllocate(book(table(HEADER_2025, ROWS_2025)), R2025, { range: "upper" });
+    expect(outcome.issues.find((i) => i.code === "settings.unused")?.message.sv).toContain(
+      "range=upper",
+    );
   });
 });

@@ -78,6 +78,7 @@ function build(
       leftover: distributed - s.ladder,
       distributed,
       undistributed: s.budget - distributed,
+      roundingDifference: 0,
       overflow: false,
       eligibleCount: Object.keys(s.amounts).length,
       qualifiedCount: s.measures ? Object.keys(s.amounts).length : 0,
