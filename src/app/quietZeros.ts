@@ -32,6 +32,11 @@ function blockList(names: Text[], lang: "sv" | "en"): string {
   return all ? `block ${list}` : list;
 }
 
+function inputLabel(ruleSet: RuleSet, field: string, lang: "sv" | "en"): string {
+  const label = ruleSet.inputs[field]?.label?.[lang] ?? field;
+  return label.replace(/\{Y\}/g, String(ruleSet.year));
+}
+
 export function quietZeroWarnings(
   workbook: WorkbookGrid,
   ruleSet: RuleSet,
@@ -48,11 +53,11 @@ export function quietZeroWarnings(
     const row = rowOf.get(region.code);
     if (row === undefined) continue; // not in the table: the reader's own warning says so
     const lost: Text[] = [];
-    const blanks = new Map<string, { field: "at" | "forecast"; cell: string }>();
+    const blanks = new Map<string, { field: string; cell: string }>();
     for (const block of blocks) {
       if ((region.blocks[block.id] ?? 0) !== 0) continue;
       const missing = block.eligible.filter(
-        (c): c is Extract<Condition, { reported: "at" | "forecast" }> => "reported" in c,
+        (c): c is Extract<Condition, { reported: string }> => "reported" in c,
       );
       let because = false;
       for (const c of missing) {
@@ -72,7 +77,9 @@ export function quietZeroWarnings(
         .map((w) =>
           w.field === "at"
             ? `${lang === "sv" ? "AT" : "AT posts"} ${ruleSet.year} ${lang === "sv" ? "saknas i" : "missing in"} ${w.cell}`
-            : `${fieldLabel("forecast", years)[lang]} ${lang === "sv" ? "är tom i" : "is blank in"} ${w.cell}`,
+            : w.field === "forecast"
+              ? `${fieldLabel("forecast", years)[lang]} ${lang === "sv" ? "är tom i" : "is blank in"} ${w.cell}`
+              : `${inputLabel(ruleSet, w.field, lang)} ${lang === "sv" ? "saknas i" : "missing in"} ${w.cell}`,
         )
         .join(lang === "sv" ? " och " : " and ");
     out.push({

@@ -3,7 +3,7 @@
  * decision is a named setting with a default. Three are built in; a rule set adds its own
  * (2022: block1-2022, top3-2022) as data, each option a patch to a block.
  */
-import type { BlockDef, InterpretationDef, RuleSet, Text } from "./ruleSet";
+import type { BlockDef, BlockPatch, InterpretationDef, Ladder, RuleSet, Text } from "./ruleSet";
 import type { InterpretationInForce, Settings } from "./types";
 
 export class SettingsError extends Error {
@@ -98,9 +98,10 @@ function fromDef(d: InterpretationDef): InterpretationChoice {
 
 /** The interpretations that apply to a rule set, built-in ones first. */
 export function interpretationsFor(ruleSet: RuleSet): InterpretationChoice[] {
-  const list = [ROUNDING];
+  // The rounding a decision prescribes is this rule set's default; the other stays a choice.
+  const list = [ruleSet.rounding ? { ...ROUNDING, default: ruleSet.rounding } : ROUNDING];
   if (ruleSet.inputs.baseline) list.push(RANGE);
-  if (ruleSet.blocks.some((b) => b.ladder)) list.push(OVERFLOW);
+  if (ruleSet.blocks.some((b) => b.ladder || b.split.kind === "perUnit")) list.push(OVERFLOW);
   return list.concat((ruleSet.interpretations ?? []).map(fromDef));
 }
 
@@ -152,28 +153,31 @@ export function resolveSettings(
 
 /** The blocks with the chosen options of the rule set's own interpretations applied. */
 export function applyInterpretations(ruleSet: RuleSet, values: Record<string, string>): BlockDef[] {
-  let blocks = ruleSet.blocks.map((b) => ({ ...b }));
+  let blocks: BlockDef[] = ruleSet.blocks.map((b) => ({ ...b }));
   for (const def of ruleSet.interpretations ?? []) {
     const option = def.options[values[def.key] ?? def.default];
     for (const patch of option.patches) {
-      blocks = blocks.map((b) => {
-        if (b.id !== patch.block) return b;
-        const next: BlockDef = { ...b };
-        if (patch.set.eligible) next.eligible = patch.set.eligible;
-        if (patch.set.split) {
-          next.split = patch.set.split;
-          delete next.ladder;
-        }
-        if (patch.set.ladder) {
-          next.ladder = patch.set.ladder;
-          delete next.split;
-        }
-        if (patch.set.leftover && next.ladder) {
-          next.ladder = { ...next.ladder, leftover: patch.set.leftover };
-        }
-        return next;
-      });
+      blocks = blocks.map((b) => (b.id === patch.block ? patched(b, patch.set) : b));
     }
   }
   return blocks;
+}
+
+/** A block with a patch's keys replaced; a new split replaces a ladder and the other way round. */
+function patched(b: BlockDef, set: BlockPatch["set"]): BlockDef {
+  const eligible = set.eligible ?? b.eligible;
+  const { id, name, budget, source, cap } = b;
+  const base = {
+    id,
+    name,
+    budget,
+    eligible,
+    ...(source ? { source } : {}),
+    ...(cap ? { cap } : {}),
+  };
+  const withLeftover = (l: Ladder): Ladder => (set.leftover ? { ...l, leftover: set.leftover } : l);
+  if (set.split) return { ...base, split: set.split };
+  if (set.ladder) return { ...base, ladder: withLeftover(set.ladder) };
+  if (b.ladder) return { ...base, ladder: withLeftover(b.ladder) };
+  return { ...base, split: b.split };
 }

@@ -1,216 +1,198 @@
 /**
  * Validates a rule-set file (docs/rule-sets.md) and returns it typed. A malformed file is
- * rejected with a message that says where: `blocks[1].ladder.steps[2].threshold: …`.
+ * rejected with a message in Swedish and English that says where and how to fix it:
+ * `blocks[1].ladder.steps[2]: trösklarna måste öka steg för steg`. The kinds (measures, splits,
+ * ladders, leftover policies) parse themselves in vocabulary/; this file parses the frame around
+ * them and checks that every measure a block uses can be computed from the declared inputs.
  */
+import { parsePlanningValue } from "./planningValue";
+import type { RegionDef } from "./regions";
+import { RegionIndex, SWEDISH_REGIONS } from "./regions";
 import type {
   BlockDef,
+  Cap,
   Condition,
   FieldSpec,
   GroupDef,
   InterpretationDef,
-  Ladder,
-  LeftoverPolicy,
+  MeasureDef,
   RuleSet,
-  Split,
-  Text,
 } from "./ruleSet";
-import type { RegionDef } from "./regions";
-import { SWEDISH_REGIONS, RegionIndex } from "./regions";
-import { parsePlanningValue } from "./planningValue";
+import { ladderKind, parseSplit, ruleMeasures } from "./vocabulary/blocks";
+import type { ParseContext } from "./vocabulary/leftovers";
+import { parseLeftover } from "./vocabulary/leftovers";
+import { derivedKindOf, MeasureError, measureOf, measuresOf } from "./vocabulary/measures";
+import type { Obj } from "./vocabulary/parse";
+import {
+  arr,
+  entries,
+  fail,
+  finite,
+  join,
+  name,
+  obj,
+  oneOf,
+  str,
+  text,
+  whole,
+} from "./vocabulary/parse";
+import { RuleSetError } from "./vocabulary/parse";
 
-export class RuleSetError extends Error {
-  constructor(
-    readonly path: string,
-    readonly problem: string,
-  ) {
-    super(`${path || "(rule set)"}: ${problem}`);
-    this.name = "RuleSetError";
-  }
-}
+export { RuleSetError };
 
-type Obj = Record<string, unknown>;
+const BUILT_IN_INPUTS = ["at", "population", "baseline", "rewarded", "forecast", "group"];
+const BUILT_IN_KEYS = ["rounding", "range", "overflow"];
 
-const MEASURES = ["at", "atPer100k", "expansion"] as const;
-
-function fail(path: string, problem: string): never {
-  throw new RuleSetError(path, problem);
-}
-
-function obj(v: unknown, path: string, allowed?: readonly string[]): Obj {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) fail(path, "must be an object");
-  if (allowed) {
-    for (const k of Object.keys(v)) {
-      if (!allowed.includes(k)) fail(join(path, k), `unknown key (allowed: ${allowed.join(", ")})`);
-    }
-  }
-  return v as Obj;
-}
-
-function join(path: string, key: string | number): string {
-  return typeof key === "number" ? `${path}[${key}]` : path ? `${path}.${key}` : key;
-}
-
-function arr(v: unknown, path: string, nonEmpty = false): unknown[] {
-  if (!Array.isArray(v)) fail(path, "must be a list");
-  if (nonEmpty && v.length === 0) fail(path, "must not be empty");
-  return v;
-}
-
-function str(v: unknown, path: string): string {
-  if (typeof v !== "string" || v.trim() === "") fail(path, "must be a non-empty text");
-  return v;
-}
-
-/** Money and thresholds: whole, non-negative, safe integers (no fractions of a krona). */
-function whole(v: unknown, path: string, min = 0): number {
-  if (typeof v !== "number" || !Number.isSafeInteger(v) || v < min) {
-    fail(path, `must be a whole number ≥ ${min}`);
-  }
-  return v;
-}
-
-function text(v: unknown, path: string): Text {
-  const o = obj(v, path, ["sv", "en"]);
-  return { sv: str(o.sv, join(path, "sv")), en: str(o.en, join(path, "en")) };
-}
-
-function oneOf<T extends string>(v: unknown, path: string, options: readonly T[]): T {
-  if (typeof v !== "string" || !options.includes(v as T)) {
-    fail(path, `must be one of ${options.map((o) => `"${o}"`).join(", ")}`);
-  }
-  return v as T;
-}
-
-function condition(v: unknown, path: string, groups: Set<string>): Condition {
+function condition(v: unknown, path: string, ctx: FrameContext): Condition {
   const o = obj(v, path);
   if ("reported" in o) {
     obj(v, path, ["reported"]);
-    return { reported: oneOf(o.reported, join(path, "reported"), ["at", "forecast"] as const) };
+    const what = str(o.reported, join(path, "reported"));
+    if (what !== "forecast" && !ctx.counts.has(what)) {
+      fail(
+        join(path, "reported"),
+        `"${what}" är ingen inmatning (kända: ${[...ctx.counts, "forecast"].join(", ")})`,
+        `"${what}" is not an input (known: ${[...ctx.counts, "forecast"].join(", ")})`,
+      );
+    }
+    return { reported: what };
   }
   if ("group" in o) {
     obj(v, path, ["group"]);
     const g = str(o.group, join(path, "group"));
-    if (!groups.has(g)) fail(join(path, "group"), `no group "${g}" in groups`);
+    if (!ctx.groups.has(g))
+      fail(
+        join(path, "group"),
+        `gruppen "${g}" finns inte under groups`,
+        `no group "${g}" in groups`,
+      );
     return { group: g };
   }
   if ("measure" in o) {
     obj(v, path, ["measure", "atLeast"]);
-    const atLeast = o.atLeast;
-    if (typeof atLeast !== "number" || !Number.isFinite(atLeast)) {
-      fail(join(path, "atLeast"), "must be a number");
-    }
-    return { measure: oneOf(o.measure, join(path, "measure"), MEASURES), atLeast };
+    return {
+      measure: ctx.parse.measure(o.measure, join(path, "measure")),
+      atLeast: finite(o.atLeast, join(path, "atLeast")),
+    };
   }
-  fail(path, 'must be {"reported": …}, {"group": …} or {"measure": …, "atLeast": …}');
+  fail(
+    path,
+    'måste vara {"reported": …}, {"group": …} eller {"measure": …, "atLeast": …}',
+    'must be {"reported": …}, {"group": …} or {"measure": …, "atLeast": …}',
+  );
 }
 
-function split(v: unknown, path: string): Split {
-  const o = obj(v, path, ["kind", "weight"]);
-  const kind = oneOf(o.kind, join(path, "kind"), ["equal", "proportional"] as const);
-  if (kind === "equal") {
-    if (o.weight !== undefined) fail(join(path, "weight"), "an equal split has no weight");
-    return { kind };
+function cap(v: unknown, path: string, budget: number, codes: Set<string>): Cap {
+  const o = obj(v, path, ["perRegion", "byRegion"]);
+  if ((o.perRegion === undefined) === (o.byRegion === undefined)) {
+    fail(
+      path,
+      'behöver precis ett av "perRegion" och "byRegion"',
+      'needs exactly one of "perRegion" and "byRegion"',
+    );
   }
-  return { kind, weight: oneOf(o.weight, join(path, "weight"), MEASURES) };
-}
-
-function leftover(v: unknown, path: string): LeftoverPolicy {
-  const o = obj(v, path);
-  const policy = oneOf(o.policy, join(path, "policy"), [
-    "proportional",
-    "equal",
-    "top",
-    "undistributed",
-  ] as const);
-  const among = () => oneOf(o.among, join(path, "among"), ["qualified", "eligible"] as const);
-  switch (policy) {
-    case "undistributed":
-      obj(v, path, ["policy"]);
-      return { policy };
-    case "equal":
-      obj(v, path, ["policy", "among"]);
-      return { policy, among: among() };
-    case "proportional":
-      obj(v, path, ["policy", "among", "weight"]);
-      return { policy, among: among(), weight: oneOf(o.weight, join(path, "weight"), MEASURES) };
-    case "top": {
-      obj(v, path, ["policy", "among", "k", "minMeasure", "split"]);
-      const result: LeftoverPolicy = {
-        policy,
-        among: among(),
-        k: whole(o.k, join(path, "k"), 1),
-        split: oneOf(o.split, join(path, "split"), ["equal", "measure"] as const),
-      };
-      if (o.minMeasure !== undefined) {
-        if (typeof o.minMeasure !== "number" || !Number.isFinite(o.minMeasure)) {
-          fail(join(path, "minMeasure"), "must be a number");
-        }
-        result.minMeasure = o.minMeasure;
-      }
-      return result;
+  const check = (amount: number, p: string): number => {
+    if (amount > budget) {
+      fail(
+        p,
+        `taket ${amount} är större än blockets budget ${budget} och begränsar ingenting — rätta beloppet`,
+        `the cap ${amount} is above the block's budget ${budget} and limits nothing — correct the amount`,
+      );
     }
-  }
-}
-
-function ladder(v: unknown, path: string): Ladder {
-  const o = obj(v, path, ["measure", "steps", "leftover"]);
-  const steps = arr(o.steps, join(path, "steps"), true).map((s, i) => {
-    const p = join(join(path, "steps"), i);
-    const so = obj(s, p, ["threshold", "amount"]);
-    const threshold = so.threshold;
-    if (typeof threshold !== "number" || !Number.isFinite(threshold)) {
-      fail(join(p, "threshold"), "must be a number");
-    }
-    return { threshold, amount: whole(so.amount, join(p, "amount")) };
-  });
-  for (let i = 1; i < steps.length; i++) {
-    if (steps[i].threshold <= steps[i - 1].threshold) {
-      fail(join(join(join(path, "steps"), i), "threshold"), "thresholds must rise step by step");
-    }
-  }
-  return {
-    measure: oneOf(o.measure, join(path, "measure"), MEASURES),
-    steps,
-    leftover: leftover(o.leftover, join(path, "leftover")),
+    return amount;
   };
+  if (o.perRegion !== undefined)
+    return {
+      perRegion: check(whole(o.perRegion, join(path, "perRegion")), join(path, "perRegion")),
+    };
+  const byRegion: Record<string, number> = Object.create(null) as Record<string, number>;
+  for (const [code, amount] of entries(o.byRegion, join(path, "byRegion"))) {
+    const p = join(join(path, "byRegion"), code);
+    if (!codes.has(code)) fail(p, "ingen region har den koden", "no region has this code");
+    byRegion[code] = check(whole(amount, p), p);
+  }
+  return { byRegion: { ...byRegion } };
 }
 
-function block(v: unknown, path: string, groups: Set<string>): BlockDef {
-  const o = obj(v, path, ["id", "name", "budget", "eligible", "split", "ladder", "source"]);
-  const b: BlockDef = {
-    id: str(o.id, join(path, "id")),
+interface FrameContext {
+  groups: Set<string>;
+  codes: Set<string>;
+  /** Count inputs a `reported` condition may name. */
+  counts: Set<string>;
+  parse: ParseContext;
+}
+
+function block(v: unknown, path: string, ctx: FrameContext): BlockDef {
+  const o = obj(v, path, ["id", "name", "budget", "eligible", "split", "ladder", "source", "cap"]);
+  const budget = whole(o.budget, join(path, "budget"));
+  const base = {
+    id: name(o.id, join(path, "id")),
     name: text(o.name, join(path, "name")),
-    budget: whole(o.budget, join(path, "budget")),
+    budget,
     eligible: arr(o.eligible, join(path, "eligible")).map((c, i) =>
-      condition(c, join(join(path, "eligible"), i), groups),
+      condition(c, join(join(path, "eligible"), i), ctx),
     ),
+    ...(o.source === undefined ? {} : { source: str(o.source, join(path, "source")) }),
+    ...(o.cap === undefined ? {} : { cap: cap(o.cap, join(path, "cap"), budget, ctx.codes) }),
   };
-  if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(b.id)) fail(join(path, "id"), "letters, digits, - and _");
   if ((o.split === undefined) === (o.ladder === undefined)) {
-    fail(path, 'needs exactly one of "split" and "ladder"');
+    fail(
+      path,
+      'behöver precis ett av "split" och "ladder"',
+      'needs exactly one of "split" and "ladder"',
+    );
   }
-  if (o.split !== undefined) b.split = split(o.split, join(path, "split"));
-  if (o.ladder !== undefined) b.ladder = ladder(o.ladder, join(path, "ladder"));
-  if (o.source !== undefined) b.source = str(o.source, join(path, "source"));
-  return b;
+  if (o.ladder !== undefined)
+    return {
+      ...base,
+      ladder: ladderKind.parse(
+        obj(o.ladder, join(path, "ladder")),
+        join(path, "ladder"),
+        ctx.parse,
+      ),
+    };
+  return { ...base, split: parseSplit(o.split, join(path, "split"), ctx.parse) };
 }
 
-function fieldSpec(v: unknown, path: string, codes: Set<string>): FieldSpec {
-  const o = obj(v, path, ["required", "defaults", "previous", "year", "defaultValue"]);
-  if (typeof o.required !== "boolean") fail(join(path, "required"), "must be true or false");
+function fieldSpec(v: unknown, path: string, key: string, codes: Set<string>): FieldSpec {
+  const declared = !BUILT_IN_INPUTS.includes(key);
+  const o = obj(
+    v,
+    path,
+    declared
+      ? ["required", "label", "headers"]
+      : ["required", "defaults", "previous", "year", "defaultValue"],
+  );
+  if (typeof o.required !== "boolean")
+    fail(join(path, "required"), "måste vara true eller false", "must be true or false");
   const spec: FieldSpec = { required: o.required };
-  for (const key of ["defaults", "previous"] as const) {
-    if (o[key] === undefined) continue;
-    const m = obj(o[key], join(path, key));
+  if (declared) {
+    name(key, path);
+    if (o.label === undefined || o.headers === undefined) {
+      fail(
+        path,
+        `en egen inmatning behöver "label" ({"sv", "en"}) och "headers" (rubriker, {Y} = året)`,
+        `an input of its own needs "label" ({"sv", "en"}) and "headers" (header texts, {Y} = the year)`,
+      );
+    }
+    spec.label = text(o.label, join(path, "label"));
+    spec.headers = arr(o.headers, join(path, "headers"), true).map((h, i) =>
+      str(h, join(join(path, "headers"), i)),
+    );
+    return spec;
+  }
+  for (const k of ["defaults", "previous"] as const) {
+    if (o[k] === undefined) continue;
     const out: Record<string, string> = {};
-    for (const [code, value] of Object.entries(m)) {
-      const p = join(join(path, key), code);
-      if (!codes.has(code)) fail(p, "no region has this code");
+    for (const [code, value] of entries(o[k], join(path, k))) {
+      const p = join(join(path, k), code);
+      if (!codes.has(code)) fail(p, "ingen region har den koden", "no region has this code");
       const t = str(value, p);
-      if (parsePlanningValue(t).kind === "invalid") fail(p, `"${t}" is not a planning value`);
+      if (parsePlanningValue(t).kind === "invalid")
+        fail(p, `"${t}" är inget planeringsvärde`, `"${t}" is not a planning value`);
       out[code] = t;
     }
-    spec[key] = out;
+    spec[k] = out;
   }
   if (o.year !== undefined) spec.year = whole(o.year, join(path, "year"), 1900);
   if (o.defaultValue !== undefined)
@@ -231,55 +213,149 @@ function regionList(v: unknown, path: string): RegionDef[] {
   try {
     new RegionIndex(list);
   } catch (e) {
-    fail(path, (e as Error).message);
+    fail(path, (e as Error).message, (e as Error).message);
   }
   const codes = new Set<string>();
   list.forEach((r, i) => {
-    if (codes.has(r.code)) fail(join(join(path, i), "code"), `code "${r.code}" appears twice`);
+    if (codes.has(r.code))
+      fail(
+        join(join(path, i), "code"),
+        `koden "${r.code}" finns två gånger`,
+        `code "${r.code}" appears twice`,
+      );
     codes.add(r.code);
   });
   return list;
 }
 
-function interpretation(v: unknown, path: string, blocks: BlockDef[]): InterpretationDef {
+function groupsOf(v: unknown, codes: Set<string>): Record<string, GroupDef> {
+  const groups: Record<string, GroupDef> = {};
+  if (v === undefined) return groups;
+  for (const [id, g] of entries(v, "groups")) {
+    const p = join("groups", id);
+    const go = obj(g, p, ["name", "aliases", "members"]);
+    const members = arr(go.members, join(p, "members")).map((m, i) => {
+      const code = str(m, join(join(p, "members"), i));
+      if (!codes.has(code))
+        fail(
+          join(join(p, "members"), i),
+          `ingen region har koden "${code}"`,
+          `no region has code "${code}"`,
+        );
+      return code;
+    });
+    groups[name(id, p)] = {
+      name: text(go.name, join(p, "name")),
+      members,
+      ...(go.aliases === undefined
+        ? {}
+        : {
+            aliases: arr(go.aliases, join(p, "aliases")).map((a, i) =>
+              str(a, join(join(p, "aliases"), i)),
+            ),
+          }),
+    };
+  }
+  return groups;
+}
+
+function measureDefs(v: unknown): Record<string, MeasureDef> {
+  const out: Record<string, MeasureDef> = {};
+  if (v === undefined) return out;
+  for (const [key, def] of entries(v, "measures")) {
+    const p = join("measures", key);
+    name(key, p);
+    const o = obj(def, p, ["per100k", "difference", "sum", "label"]);
+    const kinds = ["per100k", "difference", "sum"].filter((k) => k in o);
+    if (kinds.length !== 1)
+      fail(
+        p,
+        'behöver precis ett av "per100k", "difference" och "sum"',
+        'needs exactly one of "per100k", "difference" and "sum"',
+      );
+    const label = o.label === undefined ? {} : { label: text(o.label, join(p, "label")) };
+    if ("per100k" in o) out[key] = { per100k: str(o.per100k, join(p, "per100k")), ...label };
+    else if ("difference" in o) {
+      const parts = arr(o.difference, join(p, "difference")).map((x, i) =>
+        str(x, join(join(p, "difference"), i)),
+      );
+      if (parts.length !== 2)
+        fail(
+          join(p, "difference"),
+          "behöver två mått: [a, b] för a − b",
+          "needs two measures: [a, b] for a − b",
+        );
+      out[key] = { difference: [parts[0], parts[1]], ...label };
+    } else {
+      out[key] = {
+        sum: arr(o.sum, join(p, "sum"), true).map((x, i) => str(x, join(join(p, "sum"), i))),
+        ...label,
+      };
+    }
+    if (!derivedKindOf(out[key])) fail(p, "okänd sorts mått", "unknown kind of measure");
+  }
+  return out;
+}
+
+function interpretation(
+  v: unknown,
+  path: string,
+  blocks: BlockDef[],
+  ctx: FrameContext,
+): InterpretationDef {
   const o = obj(v, path, ["key", "description", "default", "options"]);
   const key = str(o.key, join(path, "key"));
-  if (["rounding", "range", "overflow"].includes(key)) fail(join(path, "key"), "is a built-in key");
-  const optionsObj = obj(o.options, join(path, "options"));
+  if (BUILT_IN_KEYS.includes(key))
+    fail(join(path, "key"), "är en inbyggd tolkning", "is a built-in key");
   const options: InterpretationDef["options"] = {};
-  for (const [name, opt] of Object.entries(optionsObj)) {
-    const p = join(join(path, "options"), name);
+  for (const [optName, opt] of entries(o.options, join(path, "options"))) {
+    const p = join(join(path, "options"), optName);
     const oo = obj(opt, p, ["description", "patches"]);
-    options[name] = {
+    options[optName] = {
       description: text(oo.description, join(p, "description")),
       patches: arr(oo.patches, join(p, "patches"), true).map((patch, i) => {
         const pp = join(join(p, "patches"), i);
         const po = obj(patch, pp, ["block", "set"]);
         const blockId = str(po.block, join(pp, "block"));
         const target = blocks.find((b) => b.id === blockId);
-        if (!target) fail(join(pp, "block"), `no block "${blockId}"`);
+        if (!target)
+          fail(join(pp, "block"), `blocket "${blockId}" finns inte`, `no block "${blockId}"`);
         const set = obj(po.set, join(pp, "set"), ["split", "ladder", "eligible", "leftover"]);
-        // A patch must leave a valid block: validate the patched result now, not at run time.
-        const patched: Obj = { ...target, ...set };
+        const out: InterpretationDef["options"][string]["patches"][number]["set"] = {};
+        if (set.eligible !== undefined)
+          out.eligible = arr(set.eligible, join(pp, "set.eligible")).map((c, j) =>
+            condition(c, join(join(pp, "set.eligible"), j), ctx),
+          );
+        if (set.split !== undefined)
+          out.split = parseSplit(set.split, join(pp, "set.split"), ctx.parse);
+        if (set.ladder !== undefined)
+          out.ladder = ladderKind.parse(
+            obj(set.ladder, join(pp, "set.ladder")),
+            join(pp, "set.ladder"),
+            ctx.parse,
+          );
         if (set.leftover !== undefined) {
-          if (!target.ladder) fail(join(pp, "set.leftover"), `block "${blockId}" has no ladder`);
-          patched.ladder = { ...target.ladder, leftover: set.leftover };
-          delete patched.leftover;
+          const measure = out.ladder?.measure ?? target.ladder?.measure;
+          if (!measure)
+            fail(
+              join(pp, "set.leftover"),
+              `blocket "${blockId}" har ingen trappa`,
+              `block "${blockId}" has no ladder`,
+            );
+          out.leftover = parseLeftover(set.leftover, join(pp, "set.leftover"), {
+            ...ctx.parse,
+            blockMeasure: measure,
+          });
         }
-        if (set.split !== undefined) delete patched.ladder;
-        if (set.ladder !== undefined) delete patched.split;
-        block(patched, join(pp, "set"), new Set(groupsOf(patched)));
-        return {
-          block: blockId,
-          set: set as InterpretationDef["options"][string]["patches"][number]["set"],
-        };
+        return { block: blockId, set: out };
       }),
     };
   }
   if (Object.keys(options).length === 0)
-    fail(join(path, "options"), "must offer at least one option");
+    fail(join(path, "options"), "måste ha minst ett alternativ", "must offer at least one option");
   const def = str(o.default, join(path, "default"));
-  if (!(def in options)) fail(join(path, "default"), `must be one of the options`);
+  if (!(def in options))
+    fail(join(path, "default"), "måste vara ett av alternativen", "must be one of the options");
   return {
     key,
     description: text(o.description, join(path, "description")),
@@ -288,13 +364,65 @@ function interpretation(v: unknown, path: string, blocks: BlockDef[]): Interpret
   };
 }
 
-/** Group names a block's conditions use (for validating patched blocks). */
-function groupsOf(b: Obj): string[] {
-  return Array.isArray(b.eligible)
-    ? b.eligible.flatMap((c) =>
-        c && typeof c === "object" && "group" in c ? [String(c.group)] : [],
-      )
-    : [];
+/** Every measure a block uses must be computable from the declared inputs. */
+function checkNeeds(rs: RuleSet): void {
+  const declared = new Set(Object.keys(rs.inputs));
+  rs.blocks.forEach((b, i) => {
+    const used = [
+      ...ruleMeasures(b),
+      ...b.eligible.flatMap((c) => ("measure" in c ? [c.measure] : [])),
+    ];
+    for (const m of used) {
+      for (const input of measureOf(rs, m).inputs) {
+        if (input === "rewarded") continue; // optional, default 0
+        if (!declared.has(input)) {
+          const field = input === "at" ? "at" : input;
+          fail(
+            join("blocks", i),
+            `använder måttet "${m}", som behöver inmatningen "${field}" — deklarera "inputs.${field}"`,
+            `uses the measure "${m}", which needs the input "${field}": declare "inputs.${field}"`,
+          );
+        }
+      }
+    }
+    if (
+      b.eligible.some((c) => "reported" in c && c.reported === "forecast") &&
+      !rs.inputs.forecast
+    ) {
+      fail(
+        join("blocks", i),
+        'använder prognosen: deklarera "inputs.forecast"',
+        'uses the forecast: declare "inputs.forecast"',
+      );
+    }
+  });
+}
+
+function parseFrame(o: Obj): Omit<RuleSet, "blocks" | "interpretations" | "groups" | "regions"> {
+  if (o.format !== 1)
+    fail(
+      "format",
+      "måste vara 1 (det enda formatet som finns)",
+      "must be 1 (the only format there is)",
+    );
+  const frame: Omit<RuleSet, "blocks" | "interpretations" | "groups" | "regions"> = {
+    format: 1,
+    year: whole(o.year, "year", 1900),
+    title: text(o.title, "title"),
+    reference: str(o.reference, "reference"),
+    sources: arr(o.sources, "sources").map((s, i) => str(s, join("sources", i))),
+    budget: whole(o.budget, "budget"),
+    inputs: { at: { required: true } },
+  };
+  if (o.populationDate !== undefined) {
+    const d = str(o.populationDate, "populationDate");
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(d))
+      fail("populationDate", "måste vara ett datum åååå-mm-dd", "must be a date yyyy-mm-dd");
+    frame.populationDate = d;
+  }
+  if (o.rounding !== undefined)
+    frame.rounding = oneOf(o.rounding, "rounding", ["largest-remainder", "half-up"] as const);
+  return frame;
 }
 
 export function parseRuleSet(json: unknown): RuleSet {
@@ -307,116 +435,92 @@ export function parseRuleSet(json: unknown): RuleSet {
     "sources",
     "budget",
     "populationDate",
+    "rounding",
     "inputs",
+    "measures",
     "groups",
     "regions",
     "interpretations",
     "blocks",
   ]);
-  if (o.format !== 1) fail("format", "must be 1 (the only format there is)");
+  const frame = parseFrame(o);
   const regions = o.regions === undefined ? undefined : regionList(o.regions, "regions");
   const codes = new Set((regions ?? SWEDISH_REGIONS).map((r) => r.code));
+  const groups = groupsOf(o.groups, codes);
 
-  const groups: Record<string, GroupDef> = {};
-  if (o.groups !== undefined) {
-    for (const [id, g] of Object.entries(obj(o.groups, "groups"))) {
-      const p = join("groups", id);
-      const go = obj(g, p, ["name", "aliases", "members"]);
-      const members = arr(go.members, join(p, "members")).map((m, i) => {
-        const code = str(m, join(join(p, "members"), i));
-        if (!codes.has(code)) fail(join(join(p, "members"), i), `no region has code "${code}"`);
-        return code;
-      });
-      groups[id] = {
-        name: text(go.name, join(p, "name")),
-        members,
-        ...(go.aliases === undefined
-          ? {}
-          : {
-              aliases: arr(go.aliases, join(p, "aliases")).map((a, i) =>
-                str(a, join(join(p, "aliases"), i)),
-              ),
-            }),
-      };
-    }
+  const inputsList = entries(o.inputs, "inputs");
+  if (!inputsList.some(([k]) => k === "at")) fail("inputs.at", "behövs alltid", "is required");
+  const inputs: RuleSet["inputs"] = { at: { required: true } };
+  for (const [k, v] of inputsList) inputs[k] = fieldSpec(v, join("inputs", k), k, codes);
+
+  const draft: RuleSet = { ...frame, inputs, measures: measureDefs(o.measures), blocks: [] };
+  for (const key of Object.keys(draft.measures ?? {})) {
+    if (inputs[key])
+      fail(
+        join("measures", key),
+        `heter som en inmatning — välj ett annat namn`,
+        `has the name of an input — choose another name`,
+      );
   }
-  const groupIds = new Set(Object.keys(groups));
-
-  const inputsObj = obj(o.inputs, "inputs", [
-    "at",
-    "population",
-    "baseline",
-    "rewarded",
-    "forecast",
-    "group",
-  ]);
-  if (inputsObj.at === undefined) fail("inputs.at", "is required");
-  const inputs = {} as RuleSet["inputs"];
-  for (const [k, v] of Object.entries(inputsObj)) {
-    (inputs as Record<string, FieldSpec>)[k] = fieldSpec(v, join("inputs", k), codes);
+  try {
+    measuresOf(draft);
+  } catch (e) {
+    if (e instanceof MeasureError) fail("measures", e.problem.sv, e.problem.en);
+    throw e;
   }
+  const parse: ParseContext = {
+    measure(v, path) {
+      const m = str(v, path);
+      try {
+        measureOf(draft, m);
+      } catch (e) {
+        if (e instanceof MeasureError) fail(path, e.problem.sv, e.problem.en);
+        throw e;
+      }
+      return m;
+    },
+    isWhole: (m) => measureOf(draft, m).whole,
+  };
+  const counts = new Set(
+    Object.keys(inputs).filter((k) => k === "at" || inputs[k]?.headers !== undefined),
+  );
+  const ctx: FrameContext = { groups: new Set(Object.keys(groups)), codes, counts, parse };
 
-  const blocks = arr(o.blocks, "blocks", true).map((b, i) => block(b, join("blocks", i), groupIds));
+  const blocks = arr(o.blocks, "blocks", true).map((b, i) => block(b, join("blocks", i), ctx));
   const ids = new Set<string>();
   blocks.forEach((b, i) => {
-    if (ids.has(b.id)) fail(join(join("blocks", i), "id"), `"${b.id}" appears twice`);
+    if (ids.has(b.id))
+      fail(join(join("blocks", i), "id"), `"${b.id}" finns två gånger`, `"${b.id}" appears twice`);
     ids.add(b.id);
   });
-
-  const budget = whole(o.budget, "budget");
   const sum = blocks.reduce((s, b) => s + b.budget, 0);
-  if (sum !== budget) fail("budget", `is ${budget} but the blocks add up to ${sum}`);
-
-  // Every measure a block uses must be computable from the declared inputs.
-  const needs = (m: string, p: string) => {
-    if (m === "atPer100k" && !inputs.population)
-      fail(p, 'uses AT per 100 000: declare "inputs.population"');
-    if (m === "expansion" && !inputs.baseline)
-      fail(p, 'uses the expansion: declare "inputs.baseline"');
-  };
-  blocks.forEach((b, i) => {
-    const p = join("blocks", i);
-    b.eligible.forEach((c, j) => {
-      if ("measure" in c) needs(c.measure, join(join(p, "eligible"), j));
-      if ("reported" in c && c.reported === "forecast" && !inputs.forecast) {
-        fail(join(join(p, "eligible"), j), 'uses the forecast: declare "inputs.forecast"');
-      }
-    });
-    if (b.split?.kind === "proportional") needs(b.split.weight, join(p, "split.weight"));
-    if (b.ladder) {
-      needs(b.ladder.measure, join(p, "ladder.measure"));
-      if (b.ladder.leftover.policy === "proportional")
-        needs(b.ladder.leftover.weight, join(p, "ladder.leftover.weight"));
-    }
-  });
+  if (sum !== frame.budget)
+    fail(
+      "budget",
+      `är ${frame.budget} men blocken summerar till ${sum}`,
+      `is ${frame.budget} but the blocks add up to ${sum}`,
+    );
 
   const interpretations =
     o.interpretations === undefined
       ? undefined
       : arr(o.interpretations, "interpretations").map((v, i) =>
-          interpretation(v, join("interpretations", i), blocks),
+          interpretation(v, join("interpretations", i), blocks, ctx),
         );
   const keys = new Set<string>();
   interpretations?.forEach((d, i) => {
-    if (keys.has(d.key)) fail(join(join("interpretations", i), "key"), `"${d.key}" appears twice`);
+    if (keys.has(d.key))
+      fail(
+        join(join("interpretations", i), "key"),
+        `"${d.key}" finns två gånger`,
+        `"${d.key}" appears twice`,
+      );
     keys.add(d.key);
   });
 
-  const rs: RuleSet = {
-    format: 1,
-    year: whole(o.year, "year", 1900),
-    title: text(o.title, "title"),
-    reference: str(o.reference, "reference"),
-    sources: arr(o.sources, "sources").map((s, i) => str(s, join("sources", i))),
-    budget,
-    inputs,
-    blocks,
-  };
-  if (o.populationDate !== undefined) {
-    const d = str(o.populationDate, "populationDate");
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) fail("populationDate", "must be a date yyyy-mm-dd");
-    rs.populationDate = d;
-  }
+  const rs: RuleSet = { ...draft, blocks };
+  if (Object.keys(draft.measures ?? {}).length === 0) delete rs.measures;
+  checkNeeds(rs);
   if (Object.keys(groups).length > 0) rs.groups = groups;
   if (regions) rs.regions = regions;
   if (interpretations) rs.interpretations = interpretations;

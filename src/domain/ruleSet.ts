@@ -10,27 +10,46 @@ export interface Text {
   en: string;
 }
 
-/** Input fields a region row may carry (besides the region itself). */
+/** Input fields a region row may carry (besides the region itself) that the reader knows by name. */
 export type FieldName = "at" | "population" | "baseline" | "rewarded" | "forecast" | "group";
 
 /**
- * Measures a block can use:
- * - `at`: the AT count of the year;
- * - `atPer100k`: AT / population × 100 000 (exact);
- * - `expansion`: AT − baseline − already rewarded (RULES.md, each year's "Expansion").
+ * A measure a rule set refers to by name: a built-in (`at`, `population`, `atPer100k`,
+ * `expansion`), any count input (built-in or declared, e.g. `st`), or a derived measure the
+ * rule set declares under `measures` (see domain/vocabulary/measures.ts).
  */
-export type MeasureName = "at" | "atPer100k" | "expansion";
+export type MeasureName = string;
+
+/** A derived measure, declared by the rule set (`"measures": {"stPer100k": {"per100k": "st"}}`). */
+export type MeasureDef = (
+  { per100k: MeasureName } | { difference: [MeasureName, MeasureName] } | { sum: MeasureName[] }
+) & { label?: Text };
 
 /** One eligibility condition; a block's conditions must all hold. */
 export type Condition =
-  /** The field has a value: for `at` a reported count (0 counts), for `forecast` "yes". */
-  | { reported: "at" | "forecast" }
+  /** The field has a value: for a count a reported one (0 counts), for `forecast` "yes". */
+  | { reported: string }
   /** Member of a group (the rule set's list, or the workbook's explicit group column). */
   | { group: string }
   /** The measure is at least a threshold. */
   | { measure: MeasureName; atLeast: number };
 
-export type Split = { kind: "equal" } | { kind: "proportional"; weight: MeasureName };
+export type Split =
+  | { kind: "equal" }
+  | { kind: "proportional"; weight: MeasureName }
+  /**
+   * A rate per unit of a measure ("108 000 kr per höftledsoperation"); scaled down pro rata when
+   * the rates ask for more than the block has; what is not earned goes by `leftover`.
+   */
+  | {
+      kind: "perUnit";
+      measure: MeasureName;
+      amount: number;
+      leftover: LeftoverPolicy;
+    };
+
+/** A ceiling on what one region may receive from a block. */
+export type Cap = { perRegion: number } | { byRegion: Record<string, number> };
 
 export interface LadderStep {
   threshold: number;
@@ -46,13 +65,15 @@ export type LeftoverPolicy =
   /** Shared equally among the qualified (or eligible) regions. */
   | { policy: "equal"; among: LeftoverAmong }
   /**
-   * The k regions with the largest ladder measure, and every region tied with the k-th;
-   * only measures ≥ minMeasure count. Split equally or in proportion to the measure.
+   * The k regions with the largest measure (`by`, default the block's own measure), and every
+   * region tied with the k-th; only measures ≥ minMeasure count. Split equally or in proportion
+   * to that measure.
    */
   | {
       policy: "top";
       among: LeftoverAmong;
       k: number;
+      by?: MeasureName;
       minMeasure?: number;
       split: "equal" | "measure";
     }
@@ -66,18 +87,31 @@ export interface Ladder {
   leftover: LeftoverPolicy;
 }
 
-export interface BlockDef {
+interface BlockBase {
   id: string;
   name: Text;
   budget: number;
   /** All must hold for a region to take part in the block. */
   eligible: Condition[];
-  /** Exactly one of split and ladder. */
-  split?: Split;
-  ladder?: Ladder;
-  /** Where in the source the block is defined (seed file, paragraph). */
+  /** Where in the source the block is defined, as a reviewer looks it up. */
   source?: string;
+  /** What one region may receive at most from the block. */
+  cap?: Cap;
 }
+
+/** The whole budget shared among the eligible regions by a split kind. */
+export interface SplitBlockDef extends BlockBase {
+  split: Split;
+  ladder?: undefined;
+}
+
+/** A ladder of payouts on a measure, then the leftover by a policy. */
+export interface LadderBlockDef extends BlockBase {
+  ladder: Ladder;
+  split?: undefined;
+}
+
+export type BlockDef = SplitBlockDef | LadderBlockDef;
 
 export interface FieldSpec {
   required: boolean;
@@ -89,6 +123,12 @@ export interface FieldSpec {
   year?: number;
   /** A missing optional numeric field takes this value (rewarded: 0). */
   defaultValue?: number;
+  /**
+   * A count input the rule set declares (any name but the built-in fields): how it is named in
+   * messages and headers ({Y} is the year), and the header texts that name its column.
+   */
+  label?: Text;
+  headers?: string[];
 }
 
 export interface GroupDef {
@@ -101,7 +141,10 @@ export interface GroupDef {
 /** A patch an interpretation option applies to one block: top-level keys replaced. */
 export interface BlockPatch {
   block: string;
-  set: Partial<Pick<BlockDef, "split" | "ladder" | "eligible">> & {
+  set: {
+    split?: Split;
+    ladder?: Ladder;
+    eligible?: Condition[];
     leftover?: LeftoverPolicy;
   };
 }
@@ -129,7 +172,12 @@ export interface RuleSet {
   budget: number;
   /** Date the population figures are taken at (ISO). */
   populationDate?: string;
-  inputs: Partial<Record<Exclude<FieldName, "at">, FieldSpec>> & { at: FieldSpec };
+  /** The built-in fields it uses, and the count inputs it declares (with label and headers). */
+  inputs: { at: FieldSpec } & Partial<Record<string, FieldSpec>>;
+  /** Derived measures, by name. */
+  measures?: Record<string, MeasureDef>;
+  /** The rounding the decision prescribes (default largest-remainder); still an interpretation. */
+  rounding?: "largest-remainder" | "half-up";
   groups?: Record<string, GroupDef>;
   /** Default: the 21 Swedish regions. A custom rule set may bring its own list. */
   regions?: RegionDef[];

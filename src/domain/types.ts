@@ -17,6 +17,8 @@ export interface RegionInput {
   forecast?: boolean | null;
   /** Group id overriding the rule set's membership (2022: "godNiva", "underGodNiva"). */
   group?: string | null;
+  /** Count inputs the rule set declares (e.g. "st"), whole ≥ 0; null = not reported. */
+  counts?: Record<string, number | null>;
 }
 
 /** Interpretation settings by key, e.g. { rounding: "half-up", "block1-2022": "rate" }. */
@@ -47,8 +49,12 @@ export interface RegionResult {
 export interface BlockResult {
   id: string;
   name: Text;
+  /** The block's rule: a ladder or a split kind ("equal", "proportional", "perUnit"). */
+  kind: string;
+  /** The block's own measure (a ladder's, a rate's), with its label, where it has one. */
+  measure?: { name: string; label: Text };
   budget: number;
-  /** What ladder steps paid (after pro-rata scaling on overflow). */
+  /** What the block's rule paid before any leftover: ladder steps, or rates per unit (after pro-rata scaling on overflow). */
   ladder: number;
   /** What was shared after the ladder; for a block without a ladder, everything it paid. */
   leftover: number;
@@ -80,6 +86,8 @@ export interface AllocationResult {
   year: number;
   title: Text;
   reference: string;
+  /** The decision and instructions the rule set cites, for the summary sheet. */
+  sources: string[];
   budget: number;
   /** Every region of the rule set, in code order; absent regions get 0 everywhere. */
   regions: RegionResult[];

@@ -10,9 +10,8 @@
  * does not update it when the user inserts or deletes rows or columns, so it is verified
  * against the cells before it is trusted.
  */
-import type { Lang, MeasureName, RuleSet, Text } from "../domain/ruleSet";
+import type { Lang, RuleSet, Text } from "../domain/ruleSet";
 import type { AllocationResult, BlockResult, RegionResult } from "../domain/types";
-import { getRuleSet } from "../domain/rules";
 import { parseA1, quoteSheet, rangeA1, toA1 } from "./a1";
 import type {
   CellValue,
@@ -42,10 +41,7 @@ export interface PlanWriteArgs {
   now: Date;
   /** The file or workbook name, for "which range was read". */
   sourceName: string;
-  /**
-   * The rule set the result came from, for its sources and which blocks are ladders. Optional:
-   * without it the shipped rule set of result.year is used when its reference matches.
-   */
+  /** Unused: the result carries its sources and measures (kept so callers need not change). */
   ruleSet?: RuleSet;
 }
 
@@ -86,7 +82,8 @@ export function shortBlockName(name: string): string {
   return head.charAt(0).toLowerCase() + head.slice(1);
 }
 
-const MEASURE_LABEL: Record<MeasureName, { text: Text; unit: string }> = {
+/** Column headers of the built-in measures, as the summary has always named them. */
+const MEASURE_HEADER: Record<string, { text: Text; unit: string }> = {
   expansion: { text: { sv: "Utökning", en: "Expansion" }, unit: " (AT)" },
   at: { text: { sv: "Antal AT", en: "AT posts" }, unit: "" },
   atPer100k: { text: { sv: "AT per 100 000 inv.", en: "AT per 100,000" }, unit: "" },
@@ -97,28 +94,23 @@ interface LadderColumn {
   header: string;
 }
 
-/** The rule set behind a result: the one given, or the shipped one of that year and reference. */
-function ruleSetFor(result: AllocationResult, given?: RuleSet): RuleSet | null {
-  if (given) return given;
-  const shipped = getRuleSet(result.year);
-  return shipped && shipped.reference === result.reference ? shipped : null;
-}
+const capitalized = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
- * The blocks that get a measure column: those the rule set gives a ladder, and any block for
- * which the engine reported a measure (a rule set we do not know).
+ * The blocks that get a measure column: every block with a measure of its own (a ladder's, a
+ * rate's), named by the label the result carries — so a rule set loaded from a file gets its
+ * own headers without the planner knowing it.
  */
-function ladderColumns(
-  result: AllocationResult,
-  ruleSet: RuleSet | null,
-  lang: Lang,
-): LadderColumn[] {
+function ladderColumns(result: AllocationResult, lang: Lang): LadderColumn[] {
   const out: LadderColumn[] = [];
   for (const block of result.blocks) {
-    const def = ruleSet?.blocks.find((b) => b.id === block.id);
     const reported = result.regions.some((r) => r.measures[block.id] != null);
-    if (!def?.ladder && !reported) continue;
-    const measure = MEASURE_LABEL[def?.ladder?.measure ?? "expansion"];
+    if (!block.measure && !reported) continue;
+    const name = block.measure?.name ?? "expansion";
+    const measure = MEASURE_HEADER[name] ?? {
+      text: { sv: capitalized(block.measure!.label.sv), en: capitalized(block.measure!.label.en) },
+      unit: "",
+    };
     const short = shortBlockName(block.name[lang]);
     const header =
       lang === "sv"
@@ -393,7 +385,6 @@ export function totalCheck(result: AllocationResult): boolean {
 function buildSummary(
   args: PlanWriteArgs,
   sheetName: string,
-  ruleSet: RuleSet | null,
   ladders: LadderColumn[],
   totalHeader: string,
 ): SummaryPlan {
@@ -412,7 +403,7 @@ function buildSummary(
   add([]);
   add([label(t(lang, "Regelverk", "Rules")), textCell(result.title[lang])]);
   add([label(t(lang, "Diarienummer", "Reference")), textCell(result.reference)]);
-  const sources = ruleSet?.sources ?? [];
+  const sources = result.sources;
   sources.forEach((s, i) =>
     add([i === 0 ? label(t(lang, "Källor", "Sources")) : EMPTY, textCell(s)]),
   );
@@ -705,8 +696,7 @@ function columnWidths(cells: PlannedCell[][], tableRows: Set<number>): number[] 
 
 export function planWrite(args: PlanWriteArgs): WritePlan {
   const { workbook, read, result, lang } = args;
-  const ruleSet = ruleSetFor(result, args.ruleSet);
-  const ladders = ladderColumns(result, ruleSet, lang);
+  const ladders = ladderColumns(result, lang);
   const totalHeader = t(lang, "Summa (kr)", "Total (kr)");
 
   // Where: exactly over the previous run's columns when they are beside this table, otherwise
@@ -800,7 +790,7 @@ export function planWrite(args: PlanWriteArgs): WritePlan {
   };
 
   const sheetName = summarySheetName(workbook, result.year, lang);
-  const summary = buildSummary(args, sheetName, ruleSet, ladders, totalHeader);
+  const summary = buildSummary(args, sheetName, ladders, totalHeader);
 
   const ownership: OwnershipRecord = {
     version: 1,

@@ -169,8 +169,8 @@ export interface RegionTableRead {
   right: number;
   /** Every row below the header within the table, in sheet order; code null where the row was skipped. */
   dataRows: { row: number; code: string | null }[];
-  /** Zero-based sheet column per field found. */
-  columns: Partial<Record<ColumnField, number>>;
+  /** Zero-based sheet column per field found (built-in fields and inputs the rule set declares). */
+  columns: Partial<Record<string, number>>;
   inputs: import("../domain/types").RegionInput[];
   issues: Issue[];
 }

@@ -71,14 +71,14 @@ describe("a malformed rule set is rejected with a message that says where", () =
     [
       "an unknown measure",
       (j) => (j.blocks[1].ladder.measure = "growth"),
-      /^blocks\[1\]\.ladder\.measure: must be one of/,
+      /^blocks\[1\]\.ladder\.measure: unknown measure "growth"/,
     ],
     [
       "a measure its inputs cannot give",
       (j) =>
         delete j.inputs.population &&
         (j.blocks[0].split = { kind: "proportional", weight: "atPer100k" }),
-      /^blocks\[0\]\.split\.weight: uses AT per 100 000/,
+      /^blocks\[0\]: uses the measure "atPer100k", which needs the input "population"/,
     ],
     [
       "an unknown group",
@@ -136,6 +136,57 @@ describe("a malformed rule set is rejected with a message that says where", () =
   it.each(cases)("%s", (_name, edit, message) => {
     expect(broken(edit)).toThrow(RuleSetError);
     expect(broken(edit)).toThrow(message);
+  });
+
+  it.each([
+    [
+      "an interpretation key __proto__",
+      (j: Json) =>
+        (j.interpretations = [
+          {
+            key: "x",
+            description: { sv: "x", en: "x" },
+            default: "a",
+            options: JSON.parse('{"__proto__": {}}'),
+          },
+        ]),
+      /^interpretations\[0\]\.options\.__proto__: "__proto__" may not be used as a name/,
+    ],
+    [
+      "a threshold of 0",
+      (j: Json) => (j.blocks[1].ladder.steps[0].threshold = 0),
+      /^blocks\[1\]\.ladder\.steps\[0\]\.threshold: the threshold must be above 0/,
+    ],
+    [
+      "a negative threshold",
+      (j: Json) => (j.blocks[1].ladder.steps[0].threshold = -2),
+      /threshold must be above 0/,
+    ],
+    [
+      "a falling step amount",
+      (j: Json) => (j.blocks[1].ladder.steps[1].amount = 1),
+      /^blocks\[1\]\.ladder\.steps\[1\]\.amount: amounts must not fall up the ladder/,
+    ],
+    [
+      "a cap above the budget",
+      (j: Json) => (j.blocks[0].cap = { perRegion: j.blocks[0].budget + 1 }),
+      /^blocks\[0\]\.cap\.perRegion: the cap \d+ is above the block's budget/,
+    ],
+  ])("%s", (_name, edit, message) => {
+    expect(broken(edit)).toThrow(RuleSetError);
+    expect(broken(edit)).toThrow(message);
+  });
+
+  it("says it in Swedish too, with the path and the fix", () => {
+    try {
+      broken((j) => (j.blocks[1].ladder.steps[1].threshold = 1))();
+      throw new Error("not refused");
+    } catch (e) {
+      expect(e).toBeInstanceOf(RuleSetError);
+      expect((e as RuleSetError).text.sv).toBe(
+        "blocks[1].ladder.steps[1].threshold: trösklarna måste öka steg för steg",
+      );
+    }
   });
 
   it("a custom region list is validated too", () => {

@@ -70,6 +70,7 @@ export function smallResult(): AllocationResult {
     year: 2024,
     title: text("Test 2024"),
     reference: "S2024/00586",
+    sources: ["S2024/00586"],
     budget: 3000,
     regions: [
       {
@@ -95,6 +96,7 @@ export function smallResult(): AllocationResult {
       {
         id: "block1",
         name: { sv: "Block 1 – Redovisa antal AT", en: "Block 1 – Report the number of AT posts" },
+        kind: "proportional",
         budget: 1000,
         ladder: 0,
         leftover: 1000,
@@ -109,6 +111,7 @@ export function smallResult(): AllocationResult {
       {
         id: "block2",
         name: { sv: "Block 2 – Ytterligare utökning", en: "Block 2 – Further expansion" },
+        kind: "ladder",
         budget: 2000,
         ladder: 1800,
         leftover: 0,

@@ -4,6 +4,7 @@
  * engine, so the planner is tested on its own).
  */
 import { SWEDISH_REGIONS } from "../../src/domain/regions";
+import { getRuleSet } from "../../src/domain/rules";
 import type { AllocationResult, BlockResult, RegionResult } from "../../src/domain/types";
 import type {
   CellValue,
@@ -73,6 +74,7 @@ function build(
     return {
       id: s.id,
       name: { sv: s.sv, en: s.en },
+      kind: s.ladder > 0 || s.measures ? "ladder" : "proportional",
       budget: s.budget,
       ladder: s.ladder,
       leftover: distributed - s.ladder,
@@ -110,6 +112,7 @@ function build(
     year,
     title: { sv: title, en: title },
     reference,
+    sources: getRuleSet(year)?.reference === reference ? getRuleSet(year)!.sources : [],
     budget: specs.reduce((a, s) => a + s.budget, 0),
     regions,
     blocks,

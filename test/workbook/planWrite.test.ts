@@ -250,8 +250,10 @@ describe("planWrite: the summary sheet", () => {
     expect(rowStarting(summary, "Källor")[1].value).toMatch(/S2024\/00586/);
   });
 
-  test("a result of a rule set we do not know: no sources row, the rest as usual", () => {
-    const { summary } = planWrite(args({ result: { ...result2024(), reference: "X-1" } }));
+  test("a result without sources: no sources row, the rest as usual", () => {
+    const { summary } = planWrite(
+      args({ result: { ...result2024(), reference: "X-1", sources: [] } }),
+    );
     expect(summary.cells.some((r) => r[0]?.value === "Källor")).toBe(false);
     expect(rowStarting(summary, "Diarienummer")[1].value).toBe("X-1");
   });
