@@ -38,13 +38,14 @@ export type Split =
   | { kind: "equal" }
   | { kind: "proportional"; weight: MeasureName }
   /**
-   * A rate per unit of a measure ("108 000 kr per höftledsoperation"); scaled down pro rata when
-   * the rates ask for more than the block has; what is not earned goes by `leftover`.
+   * Rates per unit of measures ("108 000 kr per höftledsoperation, 39 000 per diskbråck");
+   * scaled down pro rata when the rates ask for more than the block has; what is not earned
+   * goes by `leftover`. Written `{"measure", "amount"}` for one rate or `{"rates": [...]}`.
    */
   | {
       kind: "perUnit";
-      measure: MeasureName;
-      amount: number;
+      /** One rate per measure: `{"measure": "hip", "amount": 108000}`; a region earns their sum. */
+      rates: { measure: MeasureName; amount: number }[];
       leftover: LeftoverPolicy;
     };
 

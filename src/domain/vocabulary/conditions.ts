@@ -10,8 +10,7 @@ export function checkCondition(row: Row, c: Condition, ruleSet: RuleSet): Text |
     if (c.reported === "forecast") {
       return row.forecast ? null : t("lämnade ingen prognos", "submitted no forecast");
     }
-    if (row.counts.get(c.reported) !== null && row.counts.get(c.reported) !== undefined)
-      return null;
+    if (row.counts[c.reported] !== null && row.counts[c.reported] !== undefined) return null;
     const m = measureOf(ruleSet, c.reported);
     return c.reported === "at"
       ? t(`rapporterade inte AT ${ruleSet.year}`, `did not report AT ${ruleSet.year}`)

@@ -155,7 +155,7 @@ function countMeasure(name: string, lab: Text): Measure {
     whole: true,
     inputs: [name],
     value(row) {
-      const c = row.counts.get(name);
+      const c = row.counts[name];
       return c === null || c === undefined ? null : { num: c, den: 1n };
     },
     describe: (_row, v) => cat(lab, " ", numMV(v)),
@@ -171,16 +171,16 @@ function expansionMeasure(): Measure {
     whole: false,
     inputs: ["at", "baseline"],
     value(row) {
-      const at = row.counts.get("at");
+      const at = row.counts.at;
       if (at === null || at === undefined || row.baseline === null) return null;
       const b = row.baseline;
-      const rewarded = row.counts.get("rewarded") ?? 0n;
+      const rewarded = row.counts.rewarded ?? 0n;
       return { num: (at - rewarded) * b.den - b.num, den: b.den };
     },
     describe(row, v) {
-      const rewarded = row.counts.get("rewarded") ?? 0n;
+      const rewarded = row.counts.rewarded ?? 0n;
       const parts: (Text | string)[] = [
-        t(`AT ${row.counts.get("at")} − planerat `, `AT ${row.counts.get("at")} − planned `),
+        t(`AT ${row.counts.at} − planerat `, `AT ${row.counts.at} − planned `),
         numMV(row.baseline!),
       ];
       if (rewarded !== 0n)
@@ -266,21 +266,21 @@ export function measureOf(ruleSet: RuleSet, name: MeasureName): Measure {
 
 /** A region's value of a measure, computed once per allocation. */
 export function measureValue(row: Row, m: Measure): MeasureValue | null {
-  let v = row.measures.get(m.name);
+  let v = row.measures[m.name];
   if (v === undefined) {
     v = m.value(row);
-    row.measures.set(m.name, v);
+    row.measures[m.name] = v;
   }
   return v;
 }
 
 /** Several blocks describe the same measure of a region: say it once. */
 export function describeMeasure(row: Row, m: Measure): Text {
-  let text = row.described.get(m.name);
+  let text = row.described[m.name];
   if (!text) {
     const v = measureValue(row, m);
     text = v === null ? cat(t("saknar ", "no "), m.label) : m.describe(row, v);
-    row.described.set(m.name, text);
+    row.described[m.name] = text;
   }
   return text;
 }

@@ -26,14 +26,14 @@ export interface Row {
   /** Position in the rule set's region order: the index of every per-region array. */
   index: number;
   /** Whole counts by input name ("at", "population", "rewarded", declared ones); null = blank. */
-  counts: Map<string, bigint | null>;
+  counts: Record<string, bigint | null | undefined>;
   /** Planned AT as an exact ratio (it may be x.5 from a range). */
   baseline: MeasureValue | null;
   forecast: boolean;
   groups: Set<string>;
   /** Measures computed once per allocation, and their descriptions. */
-  measures: Map<string, MeasureValue | null>;
-  described: Map<string, Text>;
+  measures: Record<string, MeasureValue | null | undefined>;
+  described: Record<string, Text | undefined>;
 }
 
 /** Input names of the rule set that are counts the rule set declares itself. */
@@ -104,12 +104,12 @@ function rowOf(
   groups: Set<string>,
   declared: string[],
 ): Row {
-  const counts = new Map<string, bigint | null>([
-    ["at", null],
-    ["population", null],
-    ["rewarded", BigInt(ruleSet.inputs.rewarded?.defaultValue ?? 0)],
-  ]);
-  for (const name of declared) counts.set(name, null);
+  const counts: Row["counts"] = {
+    at: null,
+    population: null,
+    rewarded: BigInt(ruleSet.inputs.rewarded?.defaultValue ?? 0),
+  };
+  for (const name of declared) counts[name] = null;
   const row: Row = {
     def,
     present: input !== undefined,
@@ -118,22 +118,21 @@ function rowOf(
     baseline: null,
     forecast: false,
     groups,
-    measures: new Map(),
-    described: new Map(),
+    measures: {},
+    described: {},
   };
   if (!input) return row;
   const code = def.code;
-  if (input.at !== null && input.at !== undefined)
-    counts.set("at", wholeInput(input.at, "at", code, 0n));
+  if (input.at !== null && input.at !== undefined) counts.at = wholeInput(input.at, "at", code, 0n);
   if (input.population !== null && input.population !== undefined) {
-    counts.set("population", wholeInput(input.population, "population", code, 1n));
+    counts.population = wholeInput(input.population, "population", code, 1n);
   }
   if (input.rewarded !== null && input.rewarded !== undefined) {
-    counts.set("rewarded", wholeInput(input.rewarded, "rewarded", code, 0n));
+    counts.rewarded = wholeInput(input.rewarded, "rewarded", code, 0n);
   }
   for (const name of declared) {
     const v = input.counts?.[name];
-    if (v !== null && v !== undefined) counts.set(name, wholeInput(v, name, code, 0n));
+    if (v !== null && v !== undefined) counts[name] = wholeInput(v, name, code, 0n);
   }
   row.baseline = baselineOf(input, code);
   row.forecast = input.forecast === true;

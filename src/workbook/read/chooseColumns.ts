@@ -7,7 +7,8 @@
 import type { RuleSet, Text } from "../../domain/ruleSet";
 import type { Settings } from "../../domain/types";
 import { toA1 } from "../a1";
-import { expectedHeader, fieldLabel, looksLikeField, matchHeader } from "../headers";
+import { declaredInputs } from "../../domain/vocabulary/rows";
+import { expectedHeader, fieldLabel, foldHeader, looksLikeField, matchHeader } from "../headers";
 import type { HeaderMatch, HeaderYears } from "../headers";
 import type { ColumnField, RegionTableRead } from "../types";
 import { cellAt } from "./grid";
@@ -148,8 +149,10 @@ export function chooseColumns(
     );
   }
 
+  declaredColumns(sink, scope, ruleSet, years, columns, () => (columnsBad = true));
+
   const needPopulation = populationNeeded(ruleSet, settings);
-  const required: ColumnField[] = ["at"];
+  const required: ColumnField[] = ruleSet.inputs.at.required ? ["at"] : [];
   if (needPopulation) required.push("population");
   if (ruleSet.inputs.forecast?.required) required.push("forecast");
   const baselineSpec = ruleSet.inputs.baseline;
@@ -285,5 +288,95 @@ function populationDateWarning(
       },
       { row: headerRow, col: columns.population },
     );
+  }
+}
+
+/** A declared input's label or header with the year put in: "ST-tjänster 2026". */
+export function withYear(text: string, year: number): string {
+  return text.replace(/\{Y\}/g, String(year));
+}
+
+/** How a header cell fits one of a declared input's header patterns. */
+function declaredMatch(cell: unknown, patterns: string[], year: number): "exact" | "other" | null {
+  if (typeof cell !== "string") return null;
+  const folded = foldHeader(cell);
+  let other = false;
+  for (const p of patterns) {
+    if (foldHeader(withYear(p, year)) === folded) return "exact";
+    if (p.includes("{Y}")) {
+      const parts = p.split("{Y}").map((x) => foldHeader(x).replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+      const re = new RegExp(`^${parts.join(" ?(19[5-9]\\d|20\\d\\d) ?")}$`);
+      if (re.test(folded)) other = true;
+    }
+  }
+  return other ? "other" : null;
+}
+
+/**
+ * The count inputs the rule set declares ("ST {Y}", "Antal ST {Y}"): found by their header
+ * patterns, with the same certainty as the built-in fields — one column each, the year right;
+ * a required one missing, or an optional one present only for another year, is an error.
+ */
+function declaredColumns(
+  sink: IssueSink,
+  scope: ColumnScope,
+  ruleSet: RuleSet,
+  years: HeaderYears,
+  columns: RegionTableRead["columns"],
+  bad: () => void,
+): void {
+  const { headerRow, left, right } = scope;
+  for (const name of declaredInputs(ruleSet)) {
+    const spec = ruleSet.inputs[name]!;
+    const patterns = spec.headers ?? [];
+    const label: Text = {
+      sv: withYear(spec.label!.sv, years.year),
+      en: withYear(spec.label!.en, years.year),
+    };
+    const exact: Candidate[] = [];
+    const other: Candidate[] = [];
+    for (let c = left; c <= right; c++) {
+      const v = cellAt(sink.sheet, headerRow, c);
+      const m = declaredMatch(v, patterns, years.year);
+      if (!m) continue;
+      const cand: Candidate = {
+        col: c,
+        header: String(v).trim(),
+        match: { field: "at", year: m === "exact" ? "exact" : "other", yearsFound: [] },
+      };
+      (m === "exact" ? exact : other).push(cand);
+    }
+    if (exact.length === 1) {
+      columns[name] = exact[0].col;
+      continue;
+    }
+    if (exact.length > 1) {
+      bad();
+      sink.add("error", "column.ambiguous", ambiguousText(exact, headerRow, label), {
+        row: headerRow,
+        col: exact[1].col,
+      });
+      continue;
+    }
+    const expected = withYear(patterns[0] ?? name, years.year);
+    if (spec.required || other.length > 0) {
+      bad();
+      const hint =
+        other.length > 0
+          ? {
+              sv: ` (kolumnen "${other[0].header}" i ${toA1(headerRow, other[0].col)} gäller ett annat år än ${years.year})`,
+              en: ` (column "${other[0].header}" in ${toA1(headerRow, other[0].col)} is for another year than ${years.year})`,
+            }
+          : { sv: "", en: "" };
+      sink.add(
+        "error",
+        other.length > 0 && !spec.required ? "column.otherYear" : "column.missing",
+        {
+          sv: `kolumnen "${expected}" saknas — lägg till en kolumn med ${label.sv}${hint.sv}`,
+          en: `the column "${expected}" is missing — add a column with ${label.en}${hint.en}`,
+        },
+        { row: headerRow, col: other.length > 0 ? other[0].col : right + 1 },
+      );
+    }
   }
 }

@@ -12,7 +12,9 @@ import { toA1 } from "../a1";
 import { isBlank, readCount, showCell } from "../cellValues";
 import { fieldLabel } from "../headers";
 import type { HeaderYears } from "../headers";
-import type { RegionTableRead } from "../types";
+import type { CellValue, RegionTableRead } from "../types";
+import { declaredInputs } from "../../domain/vocabulary/rows";
+import { withYear } from "./chooseColumns";
 import type { ChosenColumns } from "./chooseColumns";
 import {
   readAt,
@@ -27,7 +29,7 @@ import {
 import type { RowAt } from "./fieldReaders";
 import { anyValueIn, cellAt } from "./grid";
 import type { IssueSink } from "./messages";
-import { isTotalLabel } from "./messages";
+import { badCountText, isTotalLabel } from "./messages";
 import { readBaseline } from "./readBaseline";
 
 export interface RowsRead {
@@ -185,7 +187,52 @@ function readFields(
   if (ruleSet.groups && columns.group !== undefined) {
     readGroup(sink, ruleSet, r, columns.group, cell(columns.group));
   }
+  for (const name of declaredInputs(ruleSet)) {
+    const col = columns[name];
+    if (col !== undefined) readDeclared(sink, ruleSet, years, name, r, col, cell(col));
+  }
   plausibility(sink, r, columns, years);
+}
+
+/** A count the rule set declares: whole ≥ 0, blank = not reported. */
+function readDeclared(
+  sink: IssueSink,
+  ruleSet: RuleSet,
+  years: HeaderYears,
+  name: string,
+  r: RowAt,
+  col: number,
+  v: CellValue,
+): void {
+  const spec = ruleSet.inputs[name]!;
+  const label = {
+    sv: withYear(spec.label!.sv, years.year),
+    en: withYear(spec.label!.en, years.year),
+  };
+  const c = readCount(v);
+  r.input.counts = r.input.counts ?? {};
+  if (c.kind === "value") r.input.counts[name] = c.value;
+  else if (c.kind === "blank") {
+    r.input.counts[name] = null;
+    sink.add(
+      "notice",
+      "input.notReported",
+      {
+        sv: `tom cell: ${r.region.name} har inte redovisat ${label.sv}`,
+        en: `blank cell: ${r.region.name} did not report ${label.en}`,
+      },
+      { row: r.row, col },
+      r.region.name,
+    );
+  } else {
+    sink.add(
+      "error",
+      `count.${c.reason}`,
+      badCountText(c.reason, c.shown, label, false),
+      { row: r.row, col },
+      r.region.name,
+    );
+  }
 }
 
 /** Impossible together: more AT posts than inhabitants. */

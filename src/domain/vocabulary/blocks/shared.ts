@@ -2,7 +2,7 @@
 import type { Rational } from "../../apportion";
 import type { LeftoverPolicy, Text } from "../../ruleSet";
 import type { BlockRun, Shares } from "../blockRun";
-import { appendTrace, split } from "../blockRun";
+import { split } from "../blockRun";
 import { cat, kr, sum, t } from "../exact";
 import { describeLeftover, leftoverTakers } from "../leftovers";
 import type { Measure } from "../measures";
@@ -66,19 +66,19 @@ export function book(
   why: (row: Row, i: number) => Text,
 ): { paid: bigint; shares: Shares | null } {
   const shares = split(run, total, takers, weights);
+  const sep = t("; summa ", "; in all ");
   takers.forEach((row, i) => {
     const a = shares?.shares[i] ?? 0n;
     const before = run.amounts[row.index];
     run.amounts[row.index] = before + a;
-    const parts: (Text | string)[] = [why(row, i), ": ", kr(a)];
-    if (shares?.capped.has(row.index)) parts.push(CAP_MARK);
-    if (run.trace[row.index]) {
-      appendTrace(run, row, "; ", ...parts);
-      // A rule's payout and a leftover share: say what they make together.
-      if (before > 0n && a > 0n) appendTrace(run, row, t("; summa ", "; in all "), kr(before + a));
-    } else {
-      run.trace[row.index] = cat(...parts);
-    }
+    const mark = shares?.capped.has(row.index) ? CAP_MARK : "";
+    const prev = run.trace[row.index];
+    // A rule's payout and a leftover share: say what they make together.
+    run.trace[row.index] = prev
+      ? before > 0n && a > 0n
+        ? cat(prev, "; ", why(row, i), ": ", kr(a), mark, sep, kr(before + a))
+        : cat(prev, "; ", why(row, i), ": ", kr(a), mark)
+      : cat(why(row, i), ": ", kr(a), mark);
   });
   unplacedNotice(run, shares);
   return { paid: shares ? sum(shares.shares) : 0n, shares };
