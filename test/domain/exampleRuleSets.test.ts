@@ -58,7 +58,7 @@ describe.each(NAMES)("%s", (name) => {
 test("capacity grant: 100 000 000 kr to every region, the rest by population", async () => {
   const r = await run("capacity-2025");
   expect(r.regions.every((x) => x.blocks.fast === 100_000_000)).toBe(true);
-  // Gotland: 3 786 500 000 × 61 212 / 10 583 552 = 21 900 361,81…: the floor, and one of the kronor
+  // Gotland: 3 786 500 000 × 61 212 / 10 583 352 = 21 900 361,81…: the floor, and one of the kronor
   // left over for its large remainder → 21 900 362
   expect(amount(r, "09", "befolkning")).toBe(21_900_362);
 });
@@ -97,4 +97,25 @@ test("a 2026-style AT year: a new input (ST) read from its column, a split by ex
   expect(amount(r, "07", "block2")).toBe(0); // Kronoberg 36 − 36 = 0: not eligible
   expect(r.blocks.find((x) => x.id === "block3")!.measure).toBeUndefined();
   expect(r.regions[0].trace.block3.sv).toContain("ST per 100 000 invånare");
+});
+
+test("the plan follows a loaded rule file: its sources and measure labels, with no rule set passed", async () => {
+  const { planWrite } = await import("../../src/workbook/planWrite");
+  const ruleSet = parseRuleSet(
+    JSON.parse(fs.readFileSync(path.join(DIR, "capped-2026.json"), "utf8")),
+  );
+  const grid = await readWorkbookFile(path.join(DIR, "capped-2026.csv"));
+  const outcome = readAndAllocate(grid, ruleSet, {});
+  const plan = planWrite({
+    workbook: grid,
+    read: outcome.read!,
+    result: outcome.result!,
+    issues: outcome.issues,
+    lang: "sv",
+    now: new Date(2026, 11, 1),
+    sourceName: "capped-2026.csv",
+  });
+  expect(plan.columns.headers.map((h) => h.value)).toContain("Ökning block 1");
+  const sources = plan.summary.cells.find((r) => r[0]?.value === "Källor");
+  expect(sources?.[1].value).toBe(ruleSet.sources[0]);
 });
