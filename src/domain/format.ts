@@ -4,11 +4,13 @@ import type { Lang } from "./ruleSet";
 
 const NBSP = "\u00a0";
 
-function groupThousands(digits: string): string {
+/** Thousands grouped the way each language writes them: "1 881 999" (sv), "1,881,999" (en). */
+function groupThousands(digits: string, lang: Lang): string {
+  const sep = lang === "sv" ? NBSP : ",";
   let out = "";
   const lead = digits.length % 3 || 3;
   out = digits.slice(0, lead);
-  for (let i = lead; i < digits.length; i += 3) out += NBSP + digits.slice(i, i + 3);
+  for (let i = lead; i < digits.length; i += 3) out += sep + digits.slice(i, i + 3);
   return out;
 }
 
@@ -16,13 +18,13 @@ function groupThousands(digits: string): string {
 function compose(negative: boolean, int: string, frac: string, lang: Lang): string {
   return (
     (negative ? "\u2212" : "") +
-    groupThousands(int) +
+    groupThousands(int, lang) +
     (frac ? (lang === "sv" ? "," : ".") + frac : "")
   );
 }
 
 /**
- * A decimal number with grouped thousands: "10 500 000", "18,3" (sv) / "18.3" (en).
+ * A decimal number with grouped thousands: "10 500 000", "18,3" (sv) / "10,500,000", "18.3" (en).
  * `decimals` rounds half-up for display only; amounts themselves are never rounded here.
  */
 export function formatNumber(value: Decimal.Value | bigint, lang: Lang, decimals?: number): string {

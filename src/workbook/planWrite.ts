@@ -402,7 +402,12 @@ function buildSummary(
   add([textCell(summaryTitle(result.year, lang), true)]);
   add([]);
   add([label(t(lang, "Regelverk", "Rules")), textCell(result.title[lang])]);
-  add([label(t(lang, "Diarienummer", "Reference")), textCell(result.reference)]);
+  // A diarienummer looks like one (S2024/00586, SFS 2024:1252); an instructions' name is not.
+  const isDnr = /^[A-ZÅÄÖ]{1,4}\s?\d{4}[/:]\d+/.test(result.reference);
+  add([
+    label(isDnr ? t(lang, "Diarienummer", "Reference number") : t(lang, "Beslut", "Decision")),
+    textCell(result.reference),
+  ]);
   const sources = result.sources;
   sources.forEach((s, i) =>
     add([i === 0 ? label(t(lang, "Källor", "Sources")) : EMPTY, textCell(s)]),
@@ -431,11 +436,11 @@ function buildSummary(
   add(
     [
       t(lang, "Block", "Block"),
-      t(lang, "Budget (kr)", "Budget (kr)"),
-      t(lang, "Trappsteg (kr)", "Ladder steps (kr)"),
-      t(lang, "Kvarstående medel (kr)", "Leftover shared (kr)"),
-      t(lang, "Fördelat (kr)", "Distributed (kr)"),
-      t(lang, "Ej fördelat (kr)", "Undistributed (kr)"),
+      t(lang, "Budget", "Budget"),
+      t(lang, "Trappsteg / per enhet", "Ladder steps / per unit"),
+      t(lang, "Delat (efter trappa: kvarstående medel)", "Shared (after a ladder: the leftover)"),
+      t(lang, "Fördelat", "Distributed"),
+      t(lang, "Ej fördelat", "Undistributed"),
       t(lang, "Överskridande (nedskalat)", "Overflow (scaled down)"),
       t(lang, "Kontroll", "Check"),
       t(lang, "Förklaring", "Explanation"),
@@ -448,7 +453,7 @@ function buildSummary(
       [
         textCell(b.name[lang]),
         krCell(b.budget),
-        krCell(b.ladder),
+        b.kind === "equal" || b.kind === "proportional" ? EMPTY : krCell(b.ladder),
         krCell(b.leftover),
         krCell(b.distributed),
         krCell(b.undistributed),

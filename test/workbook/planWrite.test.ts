@@ -255,13 +255,16 @@ describe("planWrite: the summary sheet", () => {
       args({ result: { ...result2024(), reference: "X-1", sources: [] } }),
     );
     expect(summary.cells.some((r) => r[0]?.value === "Källor")).toBe(false);
-    expect(rowStarting(summary, "Diarienummer")[1].value).toBe("X-1");
+    // "X-1" is no diarienummer: it is named for what it is.
+    expect(rowStarting(summary, "Beslut")[1].value).toBe("X-1");
+    const dnr = planWrite(args({ result: result2024() })).summary;
+    expect(rowStarting(dnr, "Diarienummer")[1].value).toBe("S2024/00586");
   });
 
   test("the block table: every check row adds up, and says OK", () => {
     const result = result2022();
     const { summary } = planWrite(args({ result }));
-    const header = summary.cells.findIndex((r) => r[1]?.value === "Budget (kr)");
+    const header = summary.cells.findIndex((r) => r[1]?.value === "Budget");
     expect(header).toBeGreaterThan(0);
     for (let i = 0; i < 3; i++) {
       const row = summary.cells[header + 1 + i].map((c) => c.value);

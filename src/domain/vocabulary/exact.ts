@@ -55,21 +55,15 @@ export function isWhole(v: MeasureValue): boolean {
 
 export const t = (sv: string, en: string): Text => ({ sv, en });
 
-/** Whole kronor read the same in both languages. */
-export const kr = (n: bigint | number): Text => {
-  const s = formatKr(n, "sv");
-  return { sv: s, en: s };
-};
+/** Whole kronor, each language its own way: "1 881 999 kr" / "1,881,999 kr". */
+export const kr = (n: bigint | number): Text => ({ sv: formatKr(n, "sv"), en: formatKr(n, "en") });
 
 export const num = (d: Decimal.Value | bigint, decimals?: number): Text =>
   t(formatNumber(d, "sv", decimals), formatNumber(d, "en", decimals));
 
 /** A measure for people: exact where it terminates (or to `decimals` places), never binary floating point. */
 export const numMV = (v: MeasureValue, decimals = 6): Text => {
-  if (v.den === 1n) {
-    const s = formatNumber(v.num, "sv");
-    return { sv: s, en: s };
-  }
+  if (v.den === 1n) return { sv: formatNumber(v.num, "sv"), en: formatNumber(v.num, "en") };
   return formatRatioBoth(v.num, v.den, decimals);
 };
 

@@ -112,7 +112,7 @@ const proportional: LeftoverKind<Of<"proportional">> = {
 };
 
 /**
- * The k largest values of a measure, and every region tied with the k-th (seed 002, block 3:
+ * The k largest values of a measure, and every region tied with the k-th (Socialstyrelsens anvisningar 2022, block 3:
  * "de tre regioner som utökat med flest antal AT-tjänster"; block 2: "den region eller de
  * regioner"); kömiljarden 2025: "de fem regioner som har flest operationer per invånare".
  */

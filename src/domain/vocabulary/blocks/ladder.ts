@@ -1,6 +1,6 @@
 /**
  * A ladder (prestationstrappa): a region reaches the highest step whose threshold its measure
- * meets and gets that step's amount only — steps are not cumulative (seed 002: "Tilldelningen
+ * meets and gets that step's amount only — steps are not cumulative (anvisningar 2022, S2022/00882: "Tilldelningen
  * sker inte kumulativt"; S2024/00586 bilaga 1: "utbetalas totalt"). Payouts over the budget are
  * scaled down pro rata (RULES.md 2024, overflow); the rest goes by the leftover policy.
  */
