@@ -70,7 +70,10 @@ export function readRels(zip: ZipArchive, part: string): Relationship[] {
   return children(parseXml(path, text), "Relationship").map((r) => ({
     id: r.attrs.Id ?? "",
     type: (r.attrs.Type ?? "").split("/").pop() ?? "",
-    target: r.attrs.TargetMode === "External" ? r.attrs.Target ?? "" : resolveTarget(part, r.attrs.Target ?? ""),
+    target:
+      r.attrs.TargetMode === "External"
+        ? (r.attrs.Target ?? "")
+        : resolveTarget(part, r.attrs.Target ?? ""),
     external: r.attrs.TargetMode === "External",
   }));
 }
@@ -97,7 +100,8 @@ export function openPackage(bytes: Buffer, limits?: ZipLimits): WorkbookPackage 
     const rid = s.attrs.id ?? "";
     const rel = rels.find((r) => r.id === rid);
     if (!rel) continue;
-    const state = s.attrs.state === "hidden" || s.attrs.state === "veryHidden" ? s.attrs.state : "visible";
+    const state =
+      s.attrs.state === "hidden" || s.attrs.state === "veryHidden" ? s.attrs.state : "visible";
     sheets.push({
       name: s.attrs.name ?? "",
       sheetId: s.attrs.sheetId ?? "",

@@ -135,7 +135,10 @@ function separatorsOnLine(line: string): Record<string, number> {
  * whose numbers carry decimal commas that are no separators), `,`, a tab.
  */
 export function detectSeparator(text: string): string {
-  const lines = text.split(/\r\n|\r|\n/, 2000).filter((l) => l.trim() !== "").slice(0, 100);
+  const lines = text
+    .split(/\r\n|\r|\n/, 2000)
+    .filter((l) => l.trim() !== "")
+    .slice(0, 100);
   const onLines: Record<string, number> = { ";": 0, ",": 0, "\t": 0 };
   for (const l of lines) {
     const n = separatorsOnLine(l);
@@ -203,7 +206,10 @@ function headerIndex(records: CsvRecord[]): number {
 function lineName(rec: CsvRecord, index: number): { sv: string; en: string } {
   return rec.line === index + 1
     ? { sv: `rad ${rec.line}`, en: `line ${rec.line}` }
-    : { sv: `rad ${rec.line} i filen (rad ${index + 1} i bladet)`, en: `line ${rec.line} of the file (row ${index + 1} of the sheet)` };
+    : {
+        sv: `rad ${rec.line} i filen (rad ${index + 1} i bladet)`,
+        en: `line ${rec.line} of the file (row ${index + 1} of the sheet)`,
+      };
 }
 
 const SEP_NAME: Record<string, { sv: string; en: string }> = {
@@ -213,7 +219,11 @@ const SEP_NAME: Record<string, { sv: string; en: string }> = {
 };
 
 /** Every record that does not fit the file's shape, as errors by line and cell. */
-export function checkRecords(records: CsvRecord[], separator: string, sheet: string): FileReadError[] {
+export function checkRecords(
+  records: CsvRecord[],
+  separator: string,
+  sheet: string,
+): FileReadError[] {
   const errors: FileReadError[] = [];
   const h = headerIndex(records);
   const width = h >= 0 ? usedWidth(records[h].fields) : 0;
@@ -234,7 +244,14 @@ export function checkRecords(records: CsvRecord[], separator: string, sheet: str
       return;
     }
     const other = OTHER[separator];
-    if (h >= 0 && width >= 3 && used < width && other && rec.foreign >= 2 && rec.foreign + 1 > used) {
+    if (
+      h >= 0 &&
+      width >= 3 &&
+      used < width &&
+      other &&
+      rec.foreign >= 2 &&
+      rec.foreign + 1 > used
+    ) {
       errors.push(
         new FileReadError(
           "csv.separator",

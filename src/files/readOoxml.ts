@@ -47,8 +47,8 @@ export function readSharedStrings(part: string, xml: string): string[] {
 }
 
 const BUILTIN_DATE_FORMATS = new Set([
-  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50,
-  51, 52, 53, 54, 55, 56, 57, 58,
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51,
+  52, 53, 54, 55, 56, 57, 58,
 ]);
 
 /** A number format that shows a date or time (the same test exceljs makes). */
@@ -418,7 +418,12 @@ function toWorkbookGrid(
   const view = child(child(pkg.workbook, "bookViews"), "workbookView");
   const activeTab = Number(view?.attrs.activeTab ?? 0);
   let active: SheetEntry | undefined = pkg.sheets[Number.isInteger(activeTab) ? activeTab : 0];
-  if (!active || active.kind !== "worksheet" || active.name === OWNERSHIP_SHEET || active.state !== "visible") {
+  if (
+    !active ||
+    active.kind !== "worksheet" ||
+    active.name === OWNERSHIP_SHEET ||
+    active.state !== "visible"
+  ) {
     active = data.find((s) => s.state === "visible") ?? data[0];
   }
   const meta = reads.get(OWNERSHIP_SHEET);

@@ -31,7 +31,10 @@ export async function readInputFile(path: string, limit = ZIP_LIMITS.fileBytes):
     });
   }
   if (stat.size === 0) {
-    throw new FileReadError("file.empty", { sv: "filen är tom (0 byte)", en: "the file is empty (0 bytes)" });
+    throw new FileReadError("file.empty", {
+      sv: "filen är tom (0 byte)",
+      en: "the file is empty (0 bytes)",
+    });
   }
   if (stat.size > limit) {
     throw new FileReadError("file.tooLarge", {
@@ -50,7 +53,12 @@ export async function readInputFile(path: string, limit = ZIP_LIMITS.fileBytes):
 }
 
 export function isZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5);
+  return (
+    bytes.length >= 4 &&
+    bytes[0] === 0x50 &&
+    bytes[1] === 0x4b &&
+    (bytes[2] === 3 || bytes[2] === 5)
+  );
 }
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];

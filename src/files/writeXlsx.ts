@@ -1,6 +1,8 @@
 /**
- * Executes a WritePlan on an .xlsx copy with exceljs (IO.md, "--out writes a copy of the
- * workbook with the allocation columns and the summary sheet, exactly as the add-in would").
+ * `--out` (IO.md, "--out writes a copy of the workbook with the allocation columns and the
+ * summary sheet, exactly as the add-in would"). An .xlsx/.xlsm source is patched part by part
+ * (patchXlsx.ts: everything the tool does not change keeps its bytes); a CSV source becomes a
+ * new workbook through exceljs, which is what this file's applyPlanToExcelJs does.
  *
  * Strings are always written as plain string values, never as { formula }: exceljs stores a
  * string as a string whatever its first character, so "=1+1" stays text.
@@ -16,13 +18,10 @@ import { parseA1, splitSheetAddress } from "../workbook/a1";
 import type { CellValue, PlannedCell, WorkbookGrid, WritePlan } from "../workbook/types";
 import { OWNERSHIP_SHEET } from "../workbook/types";
 import { safeSheetName } from "../workbook/sheetNames";
+import { PlanTargetError, patchWorkbook } from "./patchXlsx";
+import { readInputFile, sniffXlsx } from "./sniff";
 
-export class PlanTargetError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "PlanTargetError";
-  }
-}
+export { PlanTargetError, TargetCellsError } from "./patchXlsx";
 
 /** "A1:C3" → 1-based bounds for exceljs. */
 function bounds(a1: string): { top: number; left: number; bottom: number; right: number } {
@@ -253,23 +252,22 @@ export async function writeWorkbookCopy(
   plan: WritePlan,
 ): Promise<void> {
   if (plan.conflicts.length > 0) throw new HostConflictError(plan.conflicts);
-  let wb: ExcelJS.Workbook;
-  let applied = plan;
+  let bytes: Buffer;
   if (/\.csv$/i.test(source.path)) {
     const made = workbookFromGrid(source.grid);
-    wb = made.wb;
-    applied = renameSheet(plan, made.from, made.to);
+    applyPlanToExcelJs(made.wb, renameSheet(plan, made.from, made.to));
+    bytes = Buffer.from(await made.wb.xlsx.writeBuffer());
   } else {
-    wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(source.path);
+    const original = await readInputFile(source.path);
+    sniffXlsx(original);
+    bytes = patchWorkbook(original, plan);
   }
-  applyPlanToExcelJs(wb, applied);
   const tmp = path.join(
     path.dirname(outPath),
     `.${path.basename(outPath)}.${randomBytes(4).toString("hex")}.tmp`,
   );
   try {
-    await wb.xlsx.writeFile(tmp);
+    await fs.writeFile(tmp, bytes);
     await fs.rename(tmp, outPath);
   } catch (error) {
     await fs.rm(tmp, { force: true });

@@ -107,6 +107,10 @@ export function children(el: XmlElement | undefined, name: string): XmlElement[]
   return el ? el.children.filter((c) => c.name === name) : [];
 }
 
+/** Characters XML 1.0 cannot hold at all (control characters but tab, LF, CR). */
+// eslint-disable-next-line no-control-regex
+const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
 /** Text for XML content (& < > escaped) and attributes (quotes too). */
 export function escapeXml(text: string): string {
   return text
@@ -114,5 +118,5 @@ export function escapeXml(text: string): string {
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;")
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "");
+    .replace(XML_INVALID, "");
 }

@@ -79,7 +79,8 @@ export function openZip(bytes: Buffer, limits: ZipLimits = ZIP_LIMITS): ZipArchi
     throw tooLarge({ sv: "filen", en: "the file" }, bytes.length, limits.fileBytes);
   }
   const eocd = bytes.length >= 22 ? findEocd(bytes) : -1;
-  if (eocd < 0) throw damaged({ sv: "zip-arkivets slut saknas", en: "the end of the zip is missing" });
+  if (eocd < 0)
+    throw damaged({ sv: "zip-arkivets slut saknas", en: "the end of the zip is missing" });
   const count = bytes.readUInt16LE(eocd + 10);
   const cdSize = bytes.readUInt32LE(eocd + 12);
   const cdOffset = bytes.readUInt32LE(eocd + 16);
