@@ -62,6 +62,7 @@ export interface SheetOptions {
 /** A worksheet's XML from rows of cells; the shared strings table is filled as it goes. */
 export function sheetXml(rows: Cell[][], sst: string[], o: SheetOptions = {}): string {
   const p = o.prefix ?? "";
+  const index = new Map(sst.map((s, i) => [s, i]));
   const rowsXml = rows
     .map((row, r) => {
       const cells = row
@@ -76,8 +77,11 @@ export function sheetXml(rows: Cell[][], sst: string[], o: SheetOptions = {}): s
           if (o.strings === "inline") {
             return `<${p}c${ref} t="inlineStr"><${p}is><${p}t>${esc(v)}</${p}t></${p}is></${p}c>`;
           }
-          let i = sst.indexOf(v);
-          if (i < 0) i = sst.push(v) - 1;
+          let i = index.get(v);
+          if (i === undefined) {
+            i = sst.push(v) - 1;
+            index.set(v, i);
+          }
           return `<${p}c${ref} t="s"><${p}v>${i}</${p}v></${p}c>`;
         })
         .join("");
