@@ -23,12 +23,26 @@ import { openpyxlParts } from "../test/corpus/ooxml";
 import type { Cell } from "../test/corpus/ooxml";
 
 const SIZES = [50_000, 100_000, 200_000];
-const NAMES = ["Stockholm", "Uppsala", "Sörmland", "Östergötland", "Jönköping", "Kronoberg", "Kalmar"];
+const NAMES = [
+  "Stockholm",
+  "Uppsala",
+  "Sörmland",
+  "Östergötland",
+  "Jönköping",
+  "Kronoberg",
+  "Kalmar",
+];
 
 function rows(n: number): Cell[][] {
   const out: Cell[][] = [["Region", "Kod", "Folkmängd", "AT 2024", "Anteckning"]];
   for (let i = 0; i < n; i++) {
-    out.push([`${NAMES[i % NAMES.length]} ${i}`, `${i % 21}`, 100_000 + i, i % 300, i % 5 === 0 ? "se bilaga" : null]);
+    out.push([
+      `${NAMES[i % NAMES.length]} ${i}`,
+      `${i % 21}`,
+      100_000 + i,
+      i % 300,
+      i % 5 === 0 ? "se bilaga" : null,
+    ]);
   }
   return out;
 }
@@ -50,10 +64,19 @@ function plan(n: number): WritePlan {
       sheet: "Underlag",
       headerRow: 0,
       firstCol: 5,
-      headers: [header("Block 1 (kr)"), header("Block 2 (kr)"), header("Utökning (AT)"), header("Summa (kr)")],
+      headers: [
+        header("Block 1 (kr)"),
+        header("Block 2 (kr)"),
+        header("Utökning (AT)"),
+        header("Summa (kr)"),
+      ],
       rows: data,
     },
-    summary: { sheetName: "AT-fördelning 2024", cells: [[header("Sammanställning")]], columnWidths: [30] },
+    summary: {
+      sheetName: "AT-fördelning 2024",
+      cells: [[header("Sammanställning")]],
+      columnWidths: [30],
+    },
     ownership: {
       version: 1,
       year: 2024,
@@ -126,7 +149,9 @@ async function main(): Promise<void> {
     }
     const big = files.get(200_000)!;
     runs.push(["write-xlsx", 200_000, big.xlsx], ["write-csv-to-xlsx", 200_000, big.csv]);
-    console.log("File layer (one child process per line; peak = max resident memory of that process)");
+    console.log(
+      "File layer (one child process per line; peak = max resident memory of that process)",
+    );
     console.log("operation            rows      file     time     µs/row   peak RSS  (RSS before)");
     for (const [kind, n, file] of runs) {
       const outText = execFileSync(

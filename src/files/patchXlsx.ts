@@ -417,10 +417,17 @@ export function patchWorkbook(bytes: Buffer, plan: WritePlan): Buffer {
   const { sheet, headerRow, firstCol, headers, rows } = plan.columns;
   const target = work(pkg, works, sheet);
   const tablePatch = patchTable(pkg, target.entry, plan);
-  const targetXml = partString(pkg.zip, target.entry.path);
-  if (targetXml === undefined)
-    throw new PlanTargetError(`Sheet part missing: ${target.entry.path}`);
-  const p = elementPrefix(targetXml);
+  const sheetXmls = new Map<string, string>();
+  const sheetText = (w: SheetWork): string => {
+    let xml = sheetXmls.get(w.entry.path);
+    if (xml === undefined) {
+      xml = partString(pkg.zip, w.entry.path);
+      if (xml === undefined) throw new PlanTargetError(`Sheet part missing: ${w.entry.path}`);
+      sheetXmls.set(w.entry.path, xml);
+    }
+    return xml;
+  };
+  const p = elementPrefix(sheetText(target));
   const names = tablePatch?.names ?? headers.map((h) => h.value);
   headers.forEach((h, i) => {
     const value = names[i] ?? h.value;
@@ -454,8 +461,7 @@ export function patchWorkbook(bytes: Buffer, plan: WritePlan): Buffer {
 
   const refused: { cells: UserCell[] } = { cells: [] };
   for (const w of works.values()) {
-    const xml = partString(pkg.zip, w.entry.path);
-    if (xml === undefined) throw new PlanTargetError(`Sheet part missing: ${w.entry.path}`);
+    const xml = sheetText(w);
     const patched = patchSheetData(xml, w.edits);
     refused.cells.push(...userCells(pkg, w, xml, patched.formulas));
     let out = patched.xml;

@@ -39,9 +39,36 @@ interface Piece {
   text: string;
 }
 
+interface Patterns {
+  cell: RegExp;
+  formula: RegExp;
+  row: RegExp;
+}
+
+const PATTERNS = new Map<string, Patterns>();
+
+/** The patterns for one prefix, compiled once (a sheet of 200 000 rows uses them per row). */
+function patterns(p: string): Patterns {
+  let hit = PATTERNS.get(p);
+  if (!hit) {
+    const e = esc(p);
+    hit = {
+      cell: new RegExp(`<${e}c(?=[\\s/>])[^>]*?(?:/>|>[\\s\\S]*?</${e}c>)`, "g"),
+      formula: new RegExp(`<${e}f[\\s/>]`),
+      row: new RegExp(
+        `(<${e}row(?=[\\s/>])[^>]*?/>)|(<${e}row(?=[\\s/>])[^>]*>)([\\s\\S]*?)</${e}row>`,
+        "g",
+      ),
+    };
+    PATTERNS.set(p, hit);
+  }
+  return hit;
+}
+
 /** The `<c>` elements of a row's content, in order, with their columns. */
 function cellsOf(content: string, p: string, rowIndex: number): Piece[] {
-  const re = new RegExp(`<${esc(p)}c(?=[\\s/>])[^>]*?(?:/>|>[\\s\\S]*?</${esc(p)}c>)`, "g");
+  const re = patterns(p).cell;
+  re.lastIndex = 0;
   const out: Piece[] = [];
   let col = -1;
   for (let m = re.exec(content); m; m = re.exec(content)) {
@@ -79,23 +106,23 @@ function rebuildRow(
 ): string {
   const cells = cellsOf(content, p, row);
   const out: { col: number; text: string }[] = [];
+  // What the row holds beside its cells (an extension list) follows them, as before.
+  let extra = "";
+  let at = 0;
   for (const c of cells) {
+    extra += content.slice(at, c.start);
+    at = c.end;
     if (edits.has(c.index)) {
-      if (new RegExp(`<${esc(p)}f[\\s/>]`).test(c.text))
-        formulas.push(`${encodeCol(c.index)}${row + 1}`);
+      if (patterns(p).formula.test(c.text)) formulas.push(`${encodeCol(c.index)}${row + 1}`);
       continue;
     }
     out.push({ col: c.index, text: withRef(c.text, row, c.index) });
   }
+  extra += content.slice(at);
+  if (extra.trim() === "") extra = "";
   for (const [col, edit] of edits) if (edit !== null) out.push({ col, text: edit });
   out.sort((a, b) => a.col - b.col);
   const open = rowStart(startTag.replace(/\/>$/, ">"), row);
-  // What the row held beside its cells (extension lists) follows them, as before.
-  const rest = content.replace(
-    new RegExp(`<${esc(p)}c(?=[\\s/>])[^>]*?(?:/>|>[\\s\\S]*?</${esc(p)}c>)`, "g"),
-    "",
-  );
-  const extra = rest.trim() === "" ? "" : rest;
   if (
     out.length === 0 &&
     extra === "" &&
@@ -103,7 +130,9 @@ function rebuildRow(
   ) {
     return "";
   }
-  return `${open}${out.map((o) => o.text).join("")}${extra}</${p}row>`;
+  let text = open;
+  for (const o of out) text += o.text;
+  return `${text}${extra}</${p}row>`;
 }
 
 /** Applies the edits to the sheet's rows; new rows are inserted in order. */
@@ -127,10 +156,8 @@ export function patchSheetData(xml: string, edits: SheetEdits): SheetPatch {
     tail = xml.slice(bodyEnd);
   }
   const body = xml.slice(bodyStart, bodyEnd);
-  const rowRe = new RegExp(
-    `(<${esc(p)}row(?=[\\s/>])[^>]*?/>)|(<${esc(p)}row(?=[\\s/>])[^>]*>)([\\s\\S]*?)</${esc(p)}row>`,
-    "g",
-  );
+  const rowRe = patterns(p).row;
+  rowRe.lastIndex = 0;
   const pending = [...edits.keys()].sort((a, b) => a - b);
   let next = 0;
   const parts: string[] = [];

@@ -2,7 +2,8 @@
  * `--out` (IO.md, "--out writes a copy of the workbook with the allocation columns and the
  * summary sheet, exactly as the add-in would"). An .xlsx/.xlsm source is patched part by part
  * (patchXlsx.ts: everything the tool does not change keeps its bytes); a CSV source becomes a
- * new workbook through exceljs, which is what this file's applyPlanToExcelJs does.
+ * new package (gridWorkbook.ts) patched the same way. applyPlanToExcelJs executes a plan on a
+ * loaded exceljs workbook (kept for callers holding one; `--out` no longer uses it).
  *
  * Strings are always written as plain string values, never as { formula }: exceljs stores a
  * string as a string whatever its first character, so "=1+1" stays text.
@@ -15,9 +16,9 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { HostConflictError } from "../app/host";
 import { parseA1, splitSheetAddress } from "../workbook/a1";
-import type { CellValue, PlannedCell, WorkbookGrid, WritePlan } from "../workbook/types";
+import type { PlannedCell, WorkbookGrid, WritePlan } from "../workbook/types";
 import { OWNERSHIP_SHEET } from "../workbook/types";
-import { safeSheetName } from "../workbook/sheetNames";
+import { workbookFromGrid } from "./gridWorkbook";
 import { PlanTargetError, patchWorkbook } from "./patchXlsx";
 import { readInputFile, sniffXlsx } from "./sniff";
 
@@ -194,14 +195,6 @@ export function applyPlanToExcelJs(wb: ExcelJS.Workbook, plan: WritePlan): void 
   record.getCell("A1").value = JSON.stringify({ ...plan.ownership, headers: written });
 }
 
-/** A grid value (the CSV reader has already made numbers of what Excel would) for exceljs. */
-function toExcelValue(value: CellValue): ExcelJS.CellValue {
-  if (value === null || typeof value !== "object") return value;
-  if ("error" in value) return { error: value.error as ExcelJS.CellErrorValue["error"] };
-  if ("formula" in value) return { formula: value.formula } as ExcelJS.CellFormulaValue;
-  return new Date(`${value.date}T00:00:00Z`);
-}
-
 /** A plan whose sheet name is replaced, for a CSV sheet whose name Excel would not take. */
 function renameSheet(plan: WritePlan, from: string, to: string): WritePlan {
   if (from === to) return plan;
@@ -219,28 +212,6 @@ function renameSheet(plan: WritePlan, from: string, to: string): WritePlan {
   };
 }
 
-/** A new workbook whose only sheet holds a CSV file's grid. */
-function workbookFromGrid(grid: WorkbookGrid): { wb: ExcelJS.Workbook; from: string; to: string } {
-  const sheet = grid.sheets[0];
-  if (!sheet) throw new PlanTargetError("The CSV grid has no sheet");
-  const wb = new ExcelJS.Workbook();
-  const name = safeSheetName(sheet.name);
-  const ws = wb.addWorksheet(name);
-  sheet.values.forEach((row, r) =>
-    row.forEach((value, c) => {
-      if (value === null) return;
-      const cell = ws.getCell(sheet.top + r + 1, sheet.left + c + 1);
-      const converted = toExcelValue(value);
-      cell.value = converted;
-      // Codes such as "01" are text in the grid; the text format keeps Excel from flagging them.
-      if (typeof converted === "string" && /^\s*\d/.test(converted)) {
-        cell.style = { ...cell.style, numFmt: "@" };
-      }
-    }),
-  );
-  return { wb, from: sheet.name, to: name };
-}
-
 /**
  * Writes a copy of the source (.xlsx, or .csv turned into a workbook) with the plan applied.
  * Nothing is written where the plan has conflicts; the copy is written to a temporary file
@@ -255,8 +226,7 @@ export async function writeWorkbookCopy(
   let bytes: Buffer;
   if (/\.csv$/i.test(source.path)) {
     const made = workbookFromGrid(source.grid);
-    applyPlanToExcelJs(made.wb, renameSheet(plan, made.from, made.to));
-    bytes = Buffer.from(await made.wb.xlsx.writeBuffer());
+    bytes = patchWorkbook(made.bytes, renameSheet(plan, made.from, made.to));
   } else {
     const original = await readInputFile(source.path);
     sniffXlsx(original);
