@@ -248,7 +248,8 @@ export function writeZip(source: ZipArchive | null, parts: OutPart[], now = new 
     } else {
       crc = crc32(part.data);
       size = part.data.length;
-      data = zlib.deflateRawSync(part.data, { level: 6 });
+      // A large sheet deflates three times faster at level 1, for a file some 15% larger.
+      data = zlib.deflateRawSync(part.data, { level: size > 4 * 1024 * 1024 ? 1 : 6 });
       method = 8;
       if (data.length >= size) {
         data = part.data;
