@@ -11,7 +11,8 @@
  */
 import { splitSheetAddress } from "../workbook/a1";
 import type { Text } from "../domain/ruleSet";
-import type { PlannedCell, WritePlan } from "../workbook/types";
+import type { ChartSpec, PlannedCell, WritePlan } from "../workbook/types";
+import { chartDrawingXml, chartPartXml } from "./chartXml";
 import { OWNERSHIP_SHEET } from "../workbook/types";
 import { openPackage, partString, readRels, relsPathOf } from "./ooxml";
 import type { SheetEntry, WorkbookPackage } from "./ooxml";
@@ -63,6 +64,30 @@ const REL_WORKSHEET = `${NS_R}/worksheet`;
 const REL_STYLES = `${NS_R}/styles`;
 const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
+const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
+
+function relsXml(list: [string, string, string][]): string {
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+    list
+      .map(
+        ([id, type, target]) =>
+          `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(target)}"/>`,
+      )
+      .join("") +
+    "</Relationships>"
+  );
+}
+
+/** The target of a relationship from one part to another, relative to the first's folder. */
+export function relativeTarget(from: string, to: string): string {
+  const a = from.split("/").slice(0, -1);
+  const b = to.split("/");
+  let i = 0;
+  while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
+  return [...a.slice(i).map(() => ".."), ...b.slice(i)].join("/");
+}
 
 function overlaps(a: Box, b: Box): boolean {
   return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
@@ -263,7 +288,12 @@ function userCells(
 }
 
 /** A whole sheet of ours (the summary, the record) as worksheet XML. */
-function ourSheetXml(cells: PlannedCell[][], widths: number[], styles: StyleBook): string {
+function ourSheetXml(
+  cells: PlannedCell[][],
+  widths: number[],
+  styles: StyleBook,
+  drawingRid?: string,
+): string {
   const cols = widths
     .map((w, c) =>
       w > 0 ? `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>` : "",
@@ -282,6 +312,7 @@ function ourSheetXml(cells: PlannedCell[][], widths: number[], styles: StyleBook
     `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}">` +
     (cols ? `<cols>${cols}</cols>` : "") +
     `<sheetData>${rows}</sheetData>` +
+    (drawingRid ? `<drawing r:id="${drawingRid}"/>` : "") +
     "</worksheet>"
   );
 }
@@ -324,7 +355,7 @@ class PackageEdits {
     return id;
   }
 
-  private addOverride(part: string, type: string): void {
+  addOverride(part: string, type: string): void {
     if (
       new RegExp(`PartName="/${part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"`, "i").test(
         this.typesXml,
@@ -338,11 +369,11 @@ class PackageEdits {
   }
 
   /** Replaces a sheet of ours, or adds it at the end (defined names' sheet indices stay valid). */
-  putSheet(name: string, xml: string, hidden: "veryHidden" | null): void {
+  putSheet(name: string, xml: string, hidden: "veryHidden" | null): string {
     const existing = this.pkg.sheets.find((s) => s.name === name && s.kind === "worksheet");
     if (existing) {
       this.set(existing.path, xml);
-      return;
+      return existing.path;
     }
     const part = `xl/worksheets/sheet${this.nextPart++}.xml`;
     const target =
@@ -361,6 +392,44 @@ class PackageEdits {
     this.workbookXml = this.workbookXml.replace(new RegExp(`</${p}sheets>`), `${el}</${p}sheets>`);
     this.addOverride(part, CT_WORKSHEET);
     this.set(part, xml);
+    return part;
+  }
+
+  /** A part name not in the package yet, e.g. "xl/charts/chart3.xml". */
+  freePart(prefix: string, ext: string): string {
+    const used = new Set([
+      ...this.pkg.zip.entries.map((e) => e.name.toLowerCase()),
+      ...[...this.parts.keys()].map((k) => k.toLowerCase()),
+    ]);
+    let n = 1;
+    while (used.has(`${prefix}${n}.${ext}`.toLowerCase())) n++;
+    return `${prefix}${n}.${ext}`;
+  }
+
+  /**
+   * The summary's chart: a drawing and a chart part, related from the sheet (whose rels are
+   * ours: the sheet is). A previous run's drawing and chart parts are reused.
+   */
+  putChart(sheetPath: string, sheetName: string, chart: ChartSpec): string {
+    const old = readRels(this.pkg.zip, sheetPath).find((r) => r.type === "drawing");
+    const drawing = old?.target ?? this.freePart("xl/drawings/drawing", "xml");
+    const oldChart = old
+      ? readRels(this.pkg.zip, drawing).find((r) => r.type === "chart")
+      : undefined;
+    const chartPart = oldChart?.target ?? this.freePart("xl/charts/chart", "xml");
+    this.set(chartPart, chartPartXml(sheetName, chart));
+    this.set(drawing, chartDrawingXml(chart));
+    this.set(
+      relsPathOf(drawing),
+      relsXml([["rId1", `${NS_R}/chart`, relativeTarget(drawing, chartPart)]]),
+    );
+    this.set(
+      relsPathOf(sheetPath),
+      relsXml([["rId1", `${NS_R}/drawing`, relativeTarget(sheetPath, drawing)]]),
+    );
+    this.addOverride(drawing, CT_DRAWING);
+    this.addOverride(chartPart, CT_CHART);
+    return "rId1";
   }
 
   /** The styles part, created where the workbook has none. */
@@ -383,22 +452,6 @@ class PackageEdits {
       this.set("[Content_Types].xml", this.typesXml);
     }
   }
-}
-
-/** The summary sheet's chart cannot be drawn here: a line at its place says where it is. */
-function chartNote(plan: WritePlan): PlannedCell[][] {
-  const cells = plan.summary.cells.map((r) => [...r]);
-  const chart = plan.summary.chart;
-  if (!chart) return cells;
-  const ref = rangeBox(chart.anchor);
-  if (!ref) return cells;
-  while (cells.length <= ref.top) cells.push([]);
-  const row = cells[ref.top];
-  while (row.length <= ref.left) row.push({ value: null });
-  row[ref.left] = {
-    value: `${chart.title}: diagrammet ritas av tillägget AT-fördelning i Excel; underlaget är tabellen ovan (${chart.categoriesRange}, ${chart.valuesRange}). / The chart is drawn by the add-in in Excel; its data is the table above.`,
-  };
-  return cells;
 }
 
 /**
@@ -474,11 +527,13 @@ export function patchWorkbook(bytes: Buffer, plan: WritePlan): Buffer {
   if (refused.cells.length > 0) throw new TargetCellsError(refused.cells);
   if (tablePatch) edits.set(tablePatch.table.path, tablePatch.table.xml);
 
-  edits.putSheet(
+  const chart = plan.summary.chart;
+  const summaryPath = edits.putSheet(
     plan.summary.sheetName,
-    ourSheetXml(chartNote(plan), plan.summary.columnWidths, styles),
+    ourSheetXml(plan.summary.cells, plan.summary.columnWidths, styles, chart ? "rId1" : undefined),
     null,
   );
+  if (chart) edits.putChart(summaryPath, plan.summary.sheetName, chart);
   const written = headers.map((h, i) => String(names[i] ?? h.value));
   const record = JSON.stringify({ ...plan.ownership, headers: written });
   edits.putSheet(OWNERSHIP_SHEET, ourSheetXml([[{ value: record }]], [], styles), "veryHidden");

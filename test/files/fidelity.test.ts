@@ -12,6 +12,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { readWorkbookFile } from "../../src/files/readWorkbookFile";
 import { rangeBox } from "../../src/files/readOoxml";
+import { parseXml } from "../../src/files/xml";
 import { runCli } from "../cli/cases";
 import { fidelityParts, zipParts } from "../corpus/ooxml";
 import type { FidelityOptions } from "../corpus/ooxml";
@@ -85,9 +86,24 @@ describe.each([
       if (!CHANGED.has(name))
         expect({ name, same: after.get(name)!.equals(bytes) }).toEqual({ name, same: true });
     }
-    // Two new parts: the summary sheet and the ownership record.
+    // New parts: the summary sheet with its chart (a drawing of its own beside the user's),
+    // and the ownership record.
     const added = [...after.keys()].filter((n) => !before.has(n));
-    expect(added.sort()).toEqual(["xl/worksheets/sheet3.xml", "xl/worksheets/sheet4.xml"]);
+    expect(added.sort()).toEqual([
+      "xl/charts/chart2.xml",
+      "xl/drawings/_rels/drawing2.xml.rels",
+      "xl/drawings/drawing2.xml",
+      "xl/worksheets/_rels/sheet3.xml.rels",
+      "xl/worksheets/sheet3.xml",
+      "xl/worksheets/sheet4.xml",
+    ]);
+  });
+
+  test("every part it changed or added is well-formed XML", () => {
+    for (const [name, bytes] of after) {
+      if (before.get(name)?.equals(bytes) || !/\.(xml|rels)$/.test(name)) continue;
+      expect(() => parseXml(name, bytes.toString("utf8"))).not.toThrow();
+    }
   });
 
   test("the region sheet keeps everything around the cells of the plan", () => {
@@ -128,6 +144,12 @@ describe.each([
         `<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
       );
     }
+    expect(t).toContain(
+      '<Override PartName="/xl/drawings/drawing2.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>',
+    );
+    expect(t).toContain(
+      '<Override PartName="/xl/charts/chart2.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>',
+    );
     const main = xlsm
       ? "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
       : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
@@ -148,6 +170,24 @@ describe.each([
     expect(xfs(b).slice(0, xfs(a).length)).toEqual(xfs(a));
     expect(xfs(b).length).toBeGreaterThan(xfs(a).length);
     expect(b).toContain('formatCode="#,##0 &quot;kr&quot;"');
+  });
+
+  test("the summary's bar chart: over the summary's own ranges, related from its sheet", () => {
+    const chart = after.get("xl/charts/chart2.xml")!.toString("utf8");
+    expect(chart).toContain('<c:barDir val="bar"/>');
+    expect(chart).toMatch(/<c:cat><c:strRef><c:f>'AT-fördelning 2024'!\$B\$\d+:\$B\$\d+<\/c:f>/);
+    expect(chart).toMatch(
+      /<c:val><c:numRef><c:f>'AT-fördelning 2024'!\$[A-Z]+\$\d+:\$[A-Z]+\$\d+<\/c:f>/,
+    );
+    expect(after.get("xl/worksheets/sheet3.xml")!.toString("utf8")).toContain(
+      '<drawing r:id="rId1"/>',
+    );
+    expect(after.get("xl/worksheets/_rels/sheet3.xml.rels")!.toString("utf8")).toContain(
+      'Target="../drawings/drawing2.xml"',
+    );
+    expect(after.get("xl/drawings/_rels/drawing2.xml.rels")!.toString("utf8")).toContain(
+      'Target="../charts/chart2.xml"',
+    );
   });
 
   test("opens in exceljs, and reads back to the amounts of --json", async () => {
