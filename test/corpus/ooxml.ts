@@ -163,6 +163,12 @@ export function openpyxlParts(
   };
   if (sst.length > 0) {
     parts["xl/sharedStrings.xml"] = sstXml(sst);
+    if (o.threadedCell) {
+      parts["xl/threadedComments/threadedComment1.xml"] =
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<ThreadedComments xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments">' +
+        `<threadedComment ref="${o.threadedCell}" dT="2024-05-02T09:30:00.00" personId="{00000000-0000-0000-0000-000000000001}" id="{00000000-0000-0000-0000-000000000002}"><text>Stämmer siffran?</text></threadedComment>` +
+        "</ThreadedComments>";
+    }
     wbRels.push(["rId2", `${REL}/sharedStrings`, "sharedStrings.xml"]);
     overrides.push(["/xl/sharedStrings.xml", `${CT}.spreadsheetml.sharedStrings+xml`]);
   }
@@ -202,6 +208,8 @@ export interface FidelityOptions {
   noteCell?: string;
   /** Cells of the region sheet replaced, e.g. a formula in the target area. */
   cells?: Record<string, Cell>;
+  /** A threaded comment (Excel 365) on this cell of the region sheet. */
+  threadedCell?: string;
 }
 
 /**
@@ -304,6 +312,15 @@ export function fidelityParts(o: FidelityOptions = {}): Parts {
       ["rId1", `${REL}/drawing`, "../drawings/drawing1.xml"],
       ["rId2", `${REL}/comments`, "../comments1.xml"],
       ["rId3", `${REL}/vmlDrawing`, "../drawings/vmlDrawing1.vml"],
+      ...(o.threadedCell
+        ? ([
+            [
+              "rId4",
+              "http://schemas.microsoft.com/office/2017/10/relationships/threadedComment",
+              "../threadedComments/threadedComment1.xml",
+            ],
+          ] as [string, string, string][])
+        : []),
     ]),
     "xl/worksheets/_rels/sheet2.xml.rels": rels([
       ["rId1", `${REL}/pivotTable`, "../pivotTables/pivotTable1.xml"],
@@ -334,6 +351,12 @@ export function fidelityParts(o: FidelityOptions = {}): Parts {
     "xl/pivotCache/pivotCacheRecords1.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotCacheRecords ${NS} count="0"/>`,
   };
   parts["xl/sharedStrings.xml"] = sstXml(sst);
+  if (o.threadedCell) {
+    parts["xl/threadedComments/threadedComment1.xml"] =
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<ThreadedComments xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments">' +
+      `<threadedComment ref="${o.threadedCell}" dT="2024-05-02T09:30:00.00" personId="{00000000-0000-0000-0000-000000000001}" id="{00000000-0000-0000-0000-000000000002}"><text>Stämmer siffran?</text></threadedComment>` +
+      "</ThreadedComments>";
+  }
   if (o.xlsm)
     parts["xl/vbaProject.bin"] = Buffer.from(
       "\xd0\xcf\x11\xe0 not a real VBA project, kept as bytes \x00\x01\x02",

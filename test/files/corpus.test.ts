@@ -10,8 +10,11 @@ import * as zlib from "node:zlib";
 import { readPackage } from "../../src/files/readOoxml";
 import { readWorkbookFile } from "../../src/files/readWorkbookFile";
 import { readInputFile } from "../../src/files/sniff";
-import { FileReadError } from "../../src/files/fileErrors";
-import { openZip, ZIP_LIMITS } from "../../src/files/zip";
+import fc from "fast-check";
+import { FileReadError, FileReadErrors } from "../../src/files/fileErrors";
+import { parseCsv } from "../../src/files/readCsv";
+import { decodeCsv } from "../../src/files/readWorkbookFile";
+import { openZip, writeZip, ZIP_LIMITS } from "../../src/files/zip";
 import { CASES_DIR, runCli } from "../cli/cases";
 import { case2024Rows, openpyxlParts, fidelityParts, zipParts } from "../corpus/ooxml";
 import type { Cell } from "../corpus/ooxml";
@@ -339,5 +342,91 @@ describe("size and hostility", () => {
     const file = await write("lögn.xlsx", liar);
     await refused(file, /skadad/);
     expect(() => readPackage(liar)).toThrow(FileReadError);
+  });
+});
+
+describe("damaged files, at random: read, or refused with a sentence — never another error", () => {
+  const isRefusal = (e: unknown) => e instanceof FileReadError || e instanceof FileReadErrors;
+
+  test("mutated XML parts of the fidelity workbook", () => {
+    const base = fidelityParts();
+    const names = Object.keys(base).filter((n) => /\.(xml|rels)$/.test(n));
+    const pieces = [
+      '"',
+      "<",
+      ">",
+      'r="ZZ9"',
+      't="s"',
+      "<v>999</v>",
+      "-1",
+      ' ref="A1:B"',
+      "&bogus;",
+    ];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...names),
+        fc.array(fc.tuple(fc.nat(), fc.nat(40), fc.constantFrom(...pieces)), {
+          minLength: 1,
+          maxLength: 3,
+        }),
+        (name, edits) => {
+          let s = String(base[name]);
+          for (const [at, cut, piece] of edits) {
+            const i = at % (s.length + 1);
+            s = s.slice(0, i) + piece + s.slice(i + cut);
+          }
+          const parts = { ...base, [name]: s };
+          const bytes = writeZip(
+            null,
+            Object.entries(parts).map(([n, d]) => ({ name: n, data: Buffer.from(d) })),
+          );
+          try {
+            readPackage(bytes);
+          } catch (e) {
+            if (!isRefusal(e)) throw e;
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  test("bytes of a workbook cut or flipped", async () => {
+    const whole = await zipParts(openpyxlParts());
+    fc.assert(
+      fc.property(fc.nat(whole.length - 1), fc.nat(255), fc.boolean(), (at, byte, cut) => {
+        const bytes = cut ? whole.subarray(0, at) : Buffer.from(whole);
+        if (!cut) bytes[at] = byte;
+        try {
+          readPackage(bytes);
+        } catch (e) {
+          if (!isRefusal(e)) throw e;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test("CSV text with stray quotes, separators and line breaks", () => {
+    const base = readFileSync(CSV_2024, "utf8");
+    const pieces = ['"', ";", ",", "\n", "\r", "\t", '""', "\u0000"];
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom(...pieces)), { minLength: 1, maxLength: 4 }),
+        (edits) => {
+          let s = base;
+          for (const [at, piece] of edits) {
+            const i = at % (s.length + 1);
+            s = s.slice(0, i) + piece + s.slice(i);
+          }
+          try {
+            parseCsv(decodeCsv(Buffer.from(s)), "x");
+          } catch (e) {
+            if (!isRefusal(e)) throw e;
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

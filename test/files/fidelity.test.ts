@@ -271,6 +271,12 @@ describe("the user's cells in the target area: exit 2 naming the cell, nothing w
     await refusedAt(f, "Underlag!E22");
   });
 
+  test("a threaded comment on a target cell", async () => {
+    const f = await source("tråd.xlsx", { threadedCell: "H12" });
+    const errors = await refusedAt(f, "Underlag!H12");
+    expect(errors[0].message).toMatch(/anteckning eller kommentar/);
+  });
+
   test("a note on a target cell", async () => {
     const f = await source("anteckning.xlsx", { noteCell: "E7" });
     const errors = await refusedAt(f, "Underlag!E7");
