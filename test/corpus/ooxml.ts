@@ -163,12 +163,6 @@ export function openpyxlParts(
   };
   if (sst.length > 0) {
     parts["xl/sharedStrings.xml"] = sstXml(sst);
-    if (o.threadedCell) {
-      parts["xl/threadedComments/threadedComment1.xml"] =
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<ThreadedComments xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments">' +
-        `<threadedComment ref="${o.threadedCell}" dT="2024-05-02T09:30:00.00" personId="{00000000-0000-0000-0000-000000000001}" id="{00000000-0000-0000-0000-000000000002}"><text>Stämmer siffran?</text></threadedComment>` +
-        "</ThreadedComments>";
-    }
     wbRels.push(["rId2", `${REL}/sharedStrings`, "sharedStrings.xml"]);
     overrides.push(["/xl/sharedStrings.xml", `${CT}.spreadsheetml.sharedStrings+xml`]);
   }
