@@ -139,6 +139,7 @@ function cellValue(ctx: SheetContext, c: RawCell): CellValue {
   }
   switch (c.t) {
     case "s": {
+      if (c.v === null || c.v.trim() === "") return null;
       const i = Number(c.v);
       if (!Number.isInteger(i) || i < 0 || i >= ctx.strings.length) {
         throw badCell(

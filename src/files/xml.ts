@@ -74,6 +74,8 @@ export function scanXml(part: string, xml: string, h: XmlHandlers): void {
   try {
     parser.write(xml).close();
   } catch (e) {
+    // A handler's own refusal (a cell that cannot be read) is passed on as it is.
+    if (e instanceof FileReadError) throw e;
     failure ??= e as Error;
   }
   if (failure) throw notXml(part, failure.message);

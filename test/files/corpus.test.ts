@@ -181,6 +181,28 @@ describe("workbooks written by other tools are read", () => {
     expect(amounts(xlsm.out)).toEqual(plain);
   });
 
+  test("a shared-string cell without its index is empty (not the first string); a bad index is refused by cell", async () => {
+    const parts = openpyxlParts([["Region", "AT 2024"]]);
+    const sheet = String(parts["xl/worksheets/sheet1.xml"]);
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace("</row>", '<c r="C1" t="s"/></row>');
+    const grid = await readWorkbookFile(await write("utan-index.xlsx", await zipParts(parts)));
+    expect(grid.sheets[0].values).toEqual([["Region", "AT 2024"]]);
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace(
+      "</row>",
+      '<c r="C1" t="s"><v>7</v></c></row>',
+    );
+    await expect(
+      readWorkbookFile(await write("fel-index.xlsx", await zipParts(parts))),
+    ).rejects.toMatchObject({
+      code: "file.cell",
+      where: { sheet: "Underlag", cell: "C1" },
+    });
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace("</row>", '<c r="D1"><v>12,5</v></c></row>');
+    const run = await json(await write("inget-tal.xlsx", await zipParts(parts)));
+    expect(run.code).toBe(2);
+    expect(run.out.issues[0]).toMatchObject({ cell: "Underlag!D1", code: "file.cell" });
+  });
+
   test("a date-formatted number reads as a date; covered merge cells are empty", async () => {
     const parts = openpyxlParts(
       [
