@@ -40,6 +40,13 @@ export async function checkOutPath(inPath: string, outPath: string, force: boole
       `--out ${outPath}: a ${source} file is written as ${wanted}${source === ".csv" ? " (a CSV file cannot hold the allocation columns, the summary sheet and formats)" : ""} — give a file ending in ${wanted}`,
     );
   }
+  const folder = await fs.stat(dirname(outPath)).catch(() => null);
+  if (!folder?.isDirectory()) {
+    refuse(
+      `--out ${outPath}: mappen ${dirname(outPath)} finns inte — skapa den eller ange en annan`,
+      `--out ${outPath}: the folder ${dirname(outPath)} does not exist — create it or give another`,
+    );
+  }
   const [a, b] = await Promise.all([realTarget(inPath), realTarget(outPath)]);
   let same = a === b;
   const outStat = await fs.stat(outPath).catch(() => null);

@@ -18,6 +18,7 @@ import { HostConflictError } from "../app/host";
 import { parseA1, splitSheetAddress } from "../workbook/a1";
 import type { PlannedCell, WorkbookGrid, WritePlan } from "../workbook/types";
 import { OWNERSHIP_SHEET } from "../workbook/types";
+import { FileReadError } from "./fileErrors";
 import { workbookFromGrid } from "./gridWorkbook";
 import { PlanTargetError, patchWorkbook } from "./patchXlsx";
 import { readInputFile, sniffXlsx } from "./sniff";
@@ -240,7 +241,11 @@ export async function writeWorkbookCopy(
     await fs.writeFile(tmp, bytes);
     await fs.rename(tmp, outPath);
   } catch (error) {
-    await fs.rm(tmp, { force: true });
-    throw error;
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    const code = (error as NodeJS.ErrnoException).code ?? "?";
+    throw new FileReadError("file.write", {
+      sv: `kan inte skriva ${outPath} (${code}) — kontrollera mappen och behörigheten; ingenting har skrivits`,
+      en: `cannot write ${outPath} (${code}) — check the folder and the permissions; nothing was written`,
+    });
   }
 }

@@ -18,6 +18,11 @@ import path from "node:path";
 import { CASES_DIR, runCli } from "./cases";
 import { parseArgs, UsageError } from "../../src/cli/allocate";
 import { fidelityParts, zipParts } from "../corpus/ooxml";
+import { readAndAllocate } from "../../src/app/pipeline";
+import { getRuleSet } from "../../src/domain/rules";
+import { readWorkbookFile } from "../../src/files/readWorkbookFile";
+import { writeWorkbookCopy } from "../../src/files/writeXlsx";
+import { planWrite } from "../../src/workbook/planWrite";
 
 const tmp = mkdtempSync(path.join(tmpdir(), "atf-out-"));
 const CSV_2024 = path.join(CASES_DIR, "2024-all-regions", "input.csv");
@@ -48,6 +53,37 @@ describe("--out is never --in", () => {
       expect(r.stdout).toBe("");
     }
     expect(readFileSync(xlsx).equals(original)).toBe(true);
+  });
+});
+
+test("--out in a folder that does not exist, or cannot be written: exit 2 and a sentence", async () => {
+  const r = await run(["--in", xlsx, "--out", path.join(tmp, "finns-inte", "ut.xlsx")]);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toMatch(/mappen .* finns inte/);
+});
+
+test("a copy that cannot be written is a sentence, and leaves nothing behind", async () => {
+  const file = path.join(tmp, "en-fil");
+  writeFileSync(file, "x");
+  const grid = await readWorkbookFile(xlsx);
+  const ruleSet = getRuleSet(2024)!;
+  const outcome = readAndAllocate(grid, ruleSet, {});
+  const plan = planWrite({
+    workbook: grid,
+    read: outcome.read!,
+    result: outcome.result!,
+    issues: [],
+    lang: "sv",
+    now: new Date("2024-05-02T09:30:00Z"),
+    sourceName: "underlag.xlsx",
+    ruleSet,
+  });
+  // A path below a file: no folder can be there, whoever runs the test.
+  await expect(
+    writeWorkbookCopy({ path: xlsx, grid }, path.join(file, "ut.xlsx"), plan),
+  ).rejects.toMatchObject({
+    code: "file.write",
+    text: { sv: expect.stringMatching(/kan inte skriva .*ingenting har skrivits/) },
   });
 });
 
