@@ -62,7 +62,7 @@ test("--out in a folder that does not exist, or cannot be written: exit 2 and a 
   expect(r.stderr).toMatch(/mappen .* finns inte/);
 });
 
-test("a copy that cannot be written is a sentence, and leaves nothing behind", async () => {
+test("a copy that cannot be written is a sentence, not the system's error", async () => {
   const file = path.join(tmp, "en-fil");
   writeFileSync(file, "x");
   const grid = await readWorkbookFile(xlsx);
