@@ -1,11 +1,15 @@
 /**
- * An .xlsx file as a workbook grid, through exceljs: what the Office.js adapter reads from a
- * live Excel, read from a file for the command line.
+ * An .xlsx file as a workbook grid: what the Office.js adapter reads from a live Excel, read
+ * from a file for the command line. Files are read from their parts (readOoxml.ts), not
+ * through exceljs, which crashes on workbooks other tools write; `workbookToGrid` still maps
+ * an exceljs workbook already loaded (the workbench's bridge and tests use it).
  */
 import ExcelJS from "exceljs";
 import { parseA1 } from "../workbook/a1";
 import { OWNERSHIP_SHEET } from "../workbook/types";
 import { parseOwnership } from "../workbook/ownership";
+import { readPackage } from "./readOoxml";
+import { readInputFile, sniffXlsx } from "./sniff";
 import type {
   CellValue,
   OwnershipRecord,
@@ -33,8 +37,14 @@ export function toCellValue(value: unknown): CellValue {
       const text = v.richText.map((r: { text?: string }) => r.text ?? "").join("");
       return text === "" ? null : text;
     }
-    // A formula: its cached result (what Excel last showed); none cached reads as empty.
-    if ("formula" in v || "sharedFormula" in v) return toCellValue(v.result);
+    // A formula: its cached result (what Excel last showed); none cached is no blank but
+    // a formula whose value is unknown.
+    if ("formula" in v || "sharedFormula" in v) {
+      if (v.result === undefined || v.result === null) {
+        return { formula: String(v.formula ?? v.sharedFormula ?? "") };
+      }
+      return toCellValue(v.result);
+    }
     // A hyperlink: its text.
     if ("text" in v) return toCellValue(v.text);
   }
@@ -125,8 +135,9 @@ export function workbookToGrid(wb: ExcelJS.Workbook): WorkbookGrid {
   return grid;
 }
 
+/** An .xlsx/.xlsm file as the grid; FileReadError where it cannot be read (a sentence). */
 export async function readXlsxFile(path: string): Promise<WorkbookGrid> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
-  return workbookToGrid(wb);
+  const bytes = await readInputFile(path);
+  sniffXlsx(bytes);
+  return readPackage(bytes).grid;
 }

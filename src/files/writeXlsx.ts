@@ -1,6 +1,9 @@
 /**
- * Executes a WritePlan on an .xlsx copy with exceljs (IO.md, "--out writes a copy of the
- * workbook with the allocation columns and the summary sheet, exactly as the add-in would").
+ * `--out` (IO.md, "--out writes a copy of the workbook with the allocation columns and the
+ * summary sheet, exactly as the add-in would"). An .xlsx/.xlsm source is patched part by part
+ * (patchXlsx.ts: everything the tool does not change keeps its bytes); a CSV source becomes a
+ * new package (gridWorkbook.ts) patched the same way. applyPlanToExcelJs executes a plan on a
+ * loaded exceljs workbook (kept for callers holding one; `--out` no longer uses it).
  *
  * Strings are always written as plain string values, never as { formula }: exceljs stores a
  * string as a string whatever its first character, so "=1+1" stays text.
@@ -13,16 +16,14 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { HostConflictError } from "../app/host";
 import { parseA1, splitSheetAddress } from "../workbook/a1";
-import type { CellValue, PlannedCell, WorkbookGrid, WritePlan } from "../workbook/types";
+import type { PlannedCell, WorkbookGrid, WritePlan } from "../workbook/types";
 import { OWNERSHIP_SHEET } from "../workbook/types";
-import { safeSheetName } from "../workbook/sheetNames";
+import { FileReadError } from "./fileErrors";
+import { workbookFromGrid } from "./gridWorkbook";
+import { PlanTargetError, patchWorkbook } from "./patchXlsx";
+import { readInputFile, sniffXlsx } from "./sniff";
 
-export class PlanTargetError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "PlanTargetError";
-  }
-}
+export { PlanTargetError, TargetCellsError } from "./patchXlsx";
 
 /** "A1:C3" → 1-based bounds for exceljs. */
 function bounds(a1: string): { top: number; left: number; bottom: number; right: number } {
@@ -195,14 +196,6 @@ export function applyPlanToExcelJs(wb: ExcelJS.Workbook, plan: WritePlan): void 
   record.getCell("A1").value = JSON.stringify({ ...plan.ownership, headers: written });
 }
 
-/** A grid value (the CSV reader has already made numbers of what Excel would) for exceljs. */
-function toExcelValue(value: CellValue): ExcelJS.CellValue {
-  if (value === null || typeof value !== "object") return value;
-  if ("error" in value) return { error: value.error as ExcelJS.CellErrorValue["error"] };
-  if ("formula" in value) return { formula: value.formula } as ExcelJS.CellFormulaValue;
-  return new Date(`${value.date}T00:00:00Z`);
-}
-
 /** A plan whose sheet name is replaced, for a CSV sheet whose name Excel would not take. */
 function renameSheet(plan: WritePlan, from: string, to: string): WritePlan {
   if (from === to) return plan;
@@ -220,28 +213,6 @@ function renameSheet(plan: WritePlan, from: string, to: string): WritePlan {
   };
 }
 
-/** A new workbook whose only sheet holds a CSV file's grid. */
-function workbookFromGrid(grid: WorkbookGrid): { wb: ExcelJS.Workbook; from: string; to: string } {
-  const sheet = grid.sheets[0];
-  if (!sheet) throw new PlanTargetError("The CSV grid has no sheet");
-  const wb = new ExcelJS.Workbook();
-  const name = safeSheetName(sheet.name);
-  const ws = wb.addWorksheet(name);
-  sheet.values.forEach((row, r) =>
-    row.forEach((value, c) => {
-      if (value === null) return;
-      const cell = ws.getCell(sheet.top + r + 1, sheet.left + c + 1);
-      const converted = toExcelValue(value);
-      cell.value = converted;
-      // Codes such as "01" are text in the grid; the text format keeps Excel from flagging them.
-      if (typeof converted === "string" && /^\s*\d/.test(converted)) {
-        cell.style = { ...cell.style, numFmt: "@" };
-      }
-    }),
-  );
-  return { wb, from: sheet.name, to: name };
-}
-
 /**
  * Writes a copy of the source (.xlsx, or .csv turned into a workbook) with the plan applied.
  * Nothing is written where the plan has conflicts; the copy is written to a temporary file
@@ -253,26 +224,28 @@ export async function writeWorkbookCopy(
   plan: WritePlan,
 ): Promise<void> {
   if (plan.conflicts.length > 0) throw new HostConflictError(plan.conflicts);
-  let wb: ExcelJS.Workbook;
-  let applied = plan;
+  let bytes: Buffer;
   if (/\.csv$/i.test(source.path)) {
     const made = workbookFromGrid(source.grid);
-    wb = made.wb;
-    applied = renameSheet(plan, made.from, made.to);
+    bytes = patchWorkbook(made.bytes, renameSheet(plan, made.from, made.to));
   } else {
-    wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(source.path);
+    const original = await readInputFile(source.path);
+    sniffXlsx(original);
+    bytes = patchWorkbook(original, plan);
   }
-  applyPlanToExcelJs(wb, applied);
   const tmp = path.join(
     path.dirname(outPath),
     `.${path.basename(outPath)}.${randomBytes(4).toString("hex")}.tmp`,
   );
   try {
-    await wb.xlsx.writeFile(tmp);
+    await fs.writeFile(tmp, bytes);
     await fs.rename(tmp, outPath);
   } catch (error) {
-    await fs.rm(tmp, { force: true });
-    throw error;
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    const code = (error as NodeJS.ErrnoException).code ?? "?";
+    throw new FileReadError("file.write", {
+      sv: `kan inte skriva ${outPath} (${code}) — kontrollera mappen och behörigheten; ingenting har skrivits`,
+      en: `cannot write ${outPath} (${code}) — check the folder and the permissions; nothing was written`,
+    });
   }
 }

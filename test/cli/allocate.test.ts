@@ -61,8 +61,6 @@ describe("exit status 1: anything but the input's own errors", () => {
     ["an unknown --set key", ["--year", "2024", "--in", CSV_2024, "--set", "speed=fast"]],
     ["an unknown --set value", ["--year", "2024", "--in", CSV_2024, "--set", "range=middle"]],
     ["a 2022 key for 2024", ["--year", "2024", "--in", CSV_2024, "--set", "top3-2022=equal"]],
-    ["an unreadable file", ["--year", "2024", "--in", path.join(tmp, "saknas.csv")]],
-    ["an unsupported file type", ["--year", "2024", "--in", path.join(CASES_DIR, "README.md")]],
     ["a sheet that is not there", ["--year", "2024", "--in", CSV_2024, "--sheet", "Blad9"]],
   ])("%s", async (_what, argv) => {
     const { code, stdout, stderr } = await runCli([...argv, "--json"]);
@@ -272,7 +270,8 @@ describe("--out", () => {
     expect(grid.owned).toMatchObject({ sheet: "Underlag", year: 2024 });
     expect(grid.sheets.map((s) => s.name)).toContain(grid.owned!.summarySheet);
     // Reading the written copy again reads the same table, not our columns.
-    const again = await runCli(["--year", "2024", "--in", out, "--out", out, "--json"]);
+    const out2 = path.join(tmp, "ut2.xlsx");
+    const again = await runCli(["--year", "2024", "--in", out, "--out", out2, "--json"]);
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout).read).toBe("Underlag!B3:E24");
     expect(JSON.parse(again.stdout).regions).toEqual(JSON.parse(first.stdout).regions);

@@ -21,7 +21,8 @@ test("toCellValue: every kind of exceljs value", () => {
   expect(toCellValue({ formula: "1/0", result: { error: "#DIV/0!" } })).toEqual({
     error: "#DIV/0!",
   });
-  expect(toCellValue({ formula: "A1" })).toBeNull();
+  // No cached result: the value is unknown, not blank (the reader refuses it by cell).
+  expect(toCellValue({ formula: "A1" })).toEqual({ formula: "A1" });
   expect(toCellValue({ error: "#N/A" })).toEqual({ error: "#N/A" });
   expect(toCellValue({ text: "länk", hyperlink: "https://example.org" })).toBe("länk");
 });

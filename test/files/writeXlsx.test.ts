@@ -1,7 +1,8 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { HostConflictError } from "../../src/app/host";
 import { readAndAllocate } from "../../src/app/pipeline";
 import { getRuleSet } from "../../src/domain/rules";
@@ -129,7 +130,13 @@ describe("writeWorkbookCopy on an .xlsx", () => {
     expect(values).toContain(223_000_000);
     expect(values.filter((v) => v === "OK")).toHaveLength(3);
     const chart = plan.summary.chart!;
-    expect(String(summary.getCell(chart.anchor).value)).toMatch(/ritas av tillägget/);
+    // The chart: a chart part over the summary's ranges, anchored where the plan says.
+    const zip = await JSZip.loadAsync(readFileSync(output));
+    const chartXml = await zip.file("xl/charts/chart1.xml")!.async("string");
+    const abs = (r: string) => r.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+    expect(chartXml).toContain(`'AT-fördelning 2024'!${abs(chart.categoriesRange)}`);
+    expect(chartXml).toContain(`'AT-fördelning 2024'!${abs(chart.valuesRange)}`);
+    expect(summary.getCell(chart.anchor).value).toBeNull();
     expect(summary.getColumn(2).width).toBe(plan.summary.columnWidths[1]);
 
     // The record, in a very hidden sheet.
