@@ -29,7 +29,7 @@ import { excelCall, unwrap, type ExcelRun } from "./errors";
 import { checkTable, lookBeforeWriting } from "./look";
 import { planSteps } from "./planSteps";
 import { queueBatch } from "./queueSteps";
-import { readBatch, readSummarySheet } from "./readBatch";
+import { readBatch, readRecord, readSummarySheet } from "./readBatch";
 import { cellsStep, cellsWritten, charsToPoints, packBatches, type WriteStep } from "./writeSteps";
 
 export interface ExcelHost extends WorkbookHost {
@@ -81,13 +81,9 @@ export function createExcelHost(run: ExcelRun, options: ExcelHostOptions = {}): 
     async readWorkbook(): Promise<WorkbookGrid> {
       const grid = unwrap(
         await excelCall(run, "read", async (ctx) => {
-          let grid: WorkbookGrid;
-          try {
-            grid = await readBatch(ctx, true);
-          } catch (err) {
-            if ((err as { code?: unknown } | null)?.code !== "InvalidSelection") throw err;
-            grid = await readBatch(ctx, false);
-          }
+          const first = await readBatch(ctx);
+          await readRecord(ctx, first);
+          const grid = first.grid;
           await readSummarySheet(ctx, grid);
           return grid;
         }),
