@@ -125,12 +125,19 @@ export function errorCode(err: unknown): string {
 }
 
 /** An error of the adapter's own making, with its words. */
-export function hostError(code: string, operation: HostOperation, reason: Text): ExcelHostError {
+export function hostError(
+  code: string,
+  operation: HostOperation,
+  reason: Text,
+  cause?: unknown,
+): ExcelHostError {
   const what = WHAT[operation];
-  return new ExcelHostError(code, operation, {
-    sv: `${what.sv}: ${reason.sv}`,
-    en: `${what.en}: ${reason.en}`,
-  });
+  return new ExcelHostError(
+    code,
+    operation,
+    { sv: `${what.sv}: ${reason.sv}`, en: `${what.en}: ${reason.en}` },
+    cause,
+  );
 }
 
 export function toHostError(err: unknown, operation: HostOperation): ExcelHostError {

@@ -3,19 +3,21 @@
  * task pane's entry). It reads the workbook into a grid and executes a write plan, in as few
  * round trips as Office.js allows, whatever the number of rows:
  *
- * - readWorkbook: one context.sync for the active sheet, the selection, the tables and the
- *   ownership record. A second where a previous run's summary sheet exists (its name is in the
- *   record), to read it too; and where a chart is selected, since getSelectedRange then fails
- *   the batch with InvalidSelection (by design) and the batch runs again without it.
- * - writePlan: one sync to look before writing (which sheets exist, the table's columns, and
- *   whether the target cells are still as read), then one sync for the whole plan; more only
- *   where the plan passes Excel on the web's 5 MB request limit (writeSteps.ts). Office.js
- *   cannot branch inside a batch, and whether to add or delete a sheet or a table column
- *   depends on what is there, so the look comes first.
+ * - readWorkbook (readBatch.ts): one context.sync for the active sheet, the selection and the
+ *   tables; one more for the ownership record where its sheet exists, and one for a previous
+ *   run's summary sheet where the record names one; retries where a chart is selected or the
+ *   used range passes the 5 MB response limit.
+ * - writePlan: one sync to look before writing (look.ts: which sheets exist and are
+ *   protected, the table's columns, whether the target cells are still as read and free of
+ *   formulas, merges, comments and notes; a second only to locate comments or notes), then
+ *   one sync for the whole plan; more only where the plan passes Excel on the web's 5 MB
+ *   request limit (writeSteps.ts), or where a text had to be rewritten (writeRun.ts).
+ *   Office.js cannot branch inside a batch, and whether to add or delete a sheet or a table
+ *   column depends on what is there, so the look comes first.
  * - selectCell: one sync. insertSheet: two (the names taken, then the new sheet).
  *
- * Every call goes through excelCall (errors.ts): a failure reaches the task pane as an
- * ExcelHostError with a message in Swedish and English.
+ * Every call goes through excelCall (errors.ts), with delayForCellEdit and a timeout on its
+ * first sync: a failure reaches the task pane as an ExcelHostError in Swedish and English.
  */
 import {
   HostConflictError,
@@ -25,11 +27,11 @@ import {
 } from "../app/host";
 import type { WorkbookGrid } from "../workbook/types";
 import { uniqueSheetName } from "../workbook/sheetNames";
-import { excelCall, unwrap, type ExcelRun } from "./errors";
-import { checkTable, lookBeforeWriting } from "./look";
+import { excelCall, hostError, unwrap, type CallOptions, type ExcelRun } from "./errors";
+import { checkTable, lookBeforeWriting, type ApiSupport } from "./look";
 import { planSteps } from "./planSteps";
-import { queueBatch } from "./queueSteps";
 import { readBatch, readRecord, readSummarySheet } from "./readBatch";
+import { sendBatches } from "./writeRun";
 import { cellsStep, cellsWritten, charsToPoints, packBatches, type WriteStep } from "./writeSteps";
 
 export interface ExcelHost extends WorkbookHost {
@@ -51,11 +53,31 @@ export interface ExcelHostOptions {
   settleMs?: number;
   /** The clock, for tests. */
   now?: () => number;
+  /** Give up on a call whose first sync has not returned after this long. Default 30 000. */
+  firstSyncTimeoutMs?: number;
+  /**
+   * Whether the running Excel has an ExcelApi version. Default: Office's own
+   * isSetSupported inside Office; outside it (the fake Excel) every version, as the fake
+   * says with its own isSetSupported where a test gives it an older one.
+   */
+  isSetSupported?: ApiSupport;
 }
+
+function officeSupport(version: string): boolean {
+  if (typeof Office === "undefined" || !Office.context?.requirements?.isSetSupported) return true;
+  return Office.context.requirements.isSetSupported("ExcelApi", version);
+}
+
+const STRUCTURE_PROTECTED = {
+  sv: "arbetsbokens struktur är skyddad. Ta bort skyddet (Granska → Skydda arbetsbok) och försök igen.",
+  en: "the workbook's structure is protected. Remove the protection (Review → Protect Workbook) and try again.",
+};
 
 export function createExcelHost(run: ExcelRun, options: ExcelHostOptions = {}): ExcelHost {
   const now = options.now ?? (() => Date.now());
   const settleMs = options.settleMs ?? 1000;
+  const supports = options.isSetSupported ?? officeSupport;
+  const call: CallOptions = { firstSyncTimeoutMs: options.firstSyncTimeoutMs };
   let running = 0;
   let settledAt = -Infinity;
   /** The last grid read: a write checks that the cells it replaces are still as read. */
@@ -80,13 +102,18 @@ export function createExcelHost(run: ExcelRun, options: ExcelHostOptions = {}): 
 
     async readWorkbook(): Promise<WorkbookGrid> {
       const grid = unwrap(
-        await excelCall(run, "read", async (ctx) => {
-          const first = await readBatch(ctx);
-          await readRecord(ctx, first);
-          const grid = first.grid;
-          await readSummarySheet(ctx, grid);
-          return grid;
-        }),
+        await excelCall(
+          run,
+          "read",
+          async (ctx) => {
+            const first = await readBatch(ctx);
+            await readRecord(ctx, first);
+            const grid = first.grid;
+            await readSummarySheet(ctx, grid);
+            return grid;
+          },
+          call,
+        ),
       );
       lastRead = grid;
       return grid;
@@ -96,62 +123,78 @@ export function createExcelHost(run: ExcelRun, options: ExcelHostOptions = {}): 
       if (plan.conflicts.length > 0) throw new HostConflictError(plan.conflicts);
       return writing(async () =>
         unwrap(
-          await excelCall(run, "write", async (ctx) => {
-            const pre = await lookBeforeWriting(ctx, plan, lastRead);
-            if (pre.table) checkTable(plan, pre.table);
+          await excelCall(
+            run,
+            "write",
+            async (ctx) => {
+              const pre = await lookBeforeWriting(ctx, plan, lastRead, supports);
+              if (pre.table) checkTable(plan, pre.table);
 
-            const batches = packBatches(planSteps(plan, pre));
-            const sheets = new Map<string, Excel.Worksheet>();
-            for (let i = 0; i < batches.length; i++) {
-              queueBatch(ctx, batches[i], sheets);
-              await ctx.sync();
-              onProgress?.((i + 1) / batches.length);
-            }
-            return { cellsWritten: cellsWritten(batches), syncs: 1 + batches.length };
-          }),
+              const batches = packBatches(planSteps(plan, pre));
+              const sent = await sendBatches(ctx, batches, "write", onProgress);
+              const report: WriteReport = {
+                cellsWritten: cellsWritten(batches),
+                syncs: pre.syncs + sent.syncs,
+              };
+              if (sent.notices.length > 0) report.notices = sent.notices;
+              return report;
+            },
+            call,
+          ),
         ),
       );
     },
 
     async selectCell(sheet, a1): Promise<void> {
       unwrap(
-        await excelCall(run, "select", async (ctx) => {
-          const ws = ctx.workbook.worksheets.getItem(sheet);
-          ws.activate();
-          ws.getRange(a1).select();
-          await ctx.sync();
-        }),
+        await excelCall(
+          run,
+          "select",
+          async (ctx) => {
+            const ws = ctx.workbook.worksheets.getItem(sheet);
+            ws.activate();
+            ws.getRange(a1).select();
+            await ctx.sync();
+          },
+          call,
+        ),
       );
     },
 
     async insertSheet(plan: SheetPlan): Promise<string> {
       return writing(async () =>
         unwrap(
-          await excelCall(run, "insertSheet", async (ctx) => {
-            const worksheets = ctx.workbook.worksheets;
-            worksheets.load("items/name");
-            await ctx.sync();
-            const name = uniqueSheetName(
-              plan.sheetName,
-              worksheets.items.map((ws) => ws.name),
-            );
-            const steps: WriteStep[] = [{ kind: "addSheet", sheet: name, veryHidden: false }];
-            if (plan.cells.length > 0) steps.push(cellsStep(name, 0, 0, plan.cells, false));
-            if (plan.columnWidths.length > 0) {
-              steps.push({
-                kind: "widths",
-                sheet: name,
-                points: plan.columnWidths.map(charsToPoints),
-              });
-            }
-            steps.push({ kind: "activate", sheet: name });
-            const sheets = new Map<string, Excel.Worksheet>();
-            for (const batch of packBatches(steps)) {
-              queueBatch(ctx, batch, sheets);
+          await excelCall(
+            run,
+            "insertSheet",
+            async (ctx) => {
+              const worksheets = ctx.workbook.worksheets;
+              worksheets.load("items/name");
+              const protection = ctx.workbook.protection;
+              protection.load("protected");
               await ctx.sync();
-            }
-            return name;
-          }),
+              if (protection.protected) {
+                throw hostError("WorkbookProtected", "insertSheet", STRUCTURE_PROTECTED);
+              }
+              const name = uniqueSheetName(
+                plan.sheetName,
+                worksheets.items.map((ws) => ws.name),
+              );
+              const steps: WriteStep[] = [{ kind: "addSheet", sheet: name, veryHidden: false }];
+              if (plan.cells.length > 0) steps.push(cellsStep(name, 0, 0, plan.cells, false));
+              if (plan.columnWidths.length > 0) {
+                steps.push({
+                  kind: "widths",
+                  sheet: name,
+                  points: plan.columnWidths.map(charsToPoints),
+                });
+              }
+              steps.push({ kind: "activate", sheet: name });
+              await sendBatches(ctx, packBatches(steps), "insertSheet");
+              return name;
+            },
+            call,
+          ),
         ),
       );
     },

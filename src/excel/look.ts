@@ -1,9 +1,25 @@
 /**
- * The look before a write: one sync that checks the plan against the workbook as it is now.
+ * The look before a write: one sync (two where the table's sheet has comments or notes) that
+ * checks the plan against the workbook as it is now, and refuses before anything is written:
+ *
+ * - protection: the workbook's structure (the write adds a sheet) and every sheet it writes
+ *   cells on (worksheet.protection.protected, workbook.protection.protected);
+ * - the target cells and the ranges to clear, on the sheet last read: a value other than the
+ *   one read, a formula (also one whose value is empty), a merged area (ExcelApi 1.13,
+ *   getMergedAreasOrNullObject; it lists only merges whose top-left cell is in the range, so
+ *   it is asked over A1 to the target's far corner), a comment (1.10) or a note (1.18).
+ *   Those cells are the user's: HostConflictError names them. The add-in's own previous
+ *   cells are plain values and are replaced as before.
  */
 import { HostConflictError } from "../app/host";
 import { parseA1, splitSheetAddress, toA1 } from "../workbook/a1";
-import type { CellValue, SheetGrid, WorkbookGrid, WritePlan } from "../workbook/types";
+import {
+  OWNERSHIP_SHEET,
+  type CellValue,
+  type SheetGrid,
+  type WorkbookGrid,
+  type WritePlan,
+} from "../workbook/types";
 import { hostError } from "./errors";
 import { toCellValue } from "./readGrid";
 
@@ -43,6 +59,8 @@ function rectOf(sheet: string, address: string): Rect {
 /** What the look before a write found. */
 export interface Preflight {
   sheetNames: string[];
+  /** Syncs the look took: 1, or 2 where comments or notes had to be located. */
+  syncs: number;
   table: {
     top: number;
     left: number;
@@ -101,20 +119,55 @@ export function checkTable(plan: WritePlan, table: NonNullable<Preflight["table"
   }
 }
 
-/**
- * The look before a write, in one sync: which sheets exist, the table as it is now, and the
- * cells the write replaces or clears on the sheet last read. Any of those that holds a value
- * other than what was read (someone typed there since) stops the write: HostConflictError.
- */
-export async function lookBeforeWriting(
+/** Whether the running Excel has an ExcelApi version (Office.context.requirements). */
+export type ApiSupport = (version: string) => boolean;
+
+/** The loaded proxies of one guarded rectangle. */
+interface Guard {
+  rect: Rect;
+  range: Excel.Range;
+  /** Compare with the read: only on the sheet last read. */
+  compare: boolean;
+}
+
+interface Look {
+  worksheets: Excel.WorksheetCollection;
+  workbookProtection: Excel.WorkbookProtection;
+  table: { proxy: Excel.Table; range: Excel.Range } | null;
+  guards: Guard[];
+  merges: Excel.RangeAreas | null;
+  annotations: (Excel.CommentCollection | Excel.NoteCollection)[];
+}
+
+/** The columns' target rectangle and the ranges to clear, on their sheets. */
+function targetRects(plan: WritePlan): Rect[] {
+  const c = plan.columns;
+  const target: Rect = {
+    sheet: c.sheet,
+    top: c.headerRow,
+    left: c.firstCol,
+    rows: c.rows.length + 1,
+    cols: c.headers.length,
+  };
+  const cleared = plan.clear.map((r) => {
+    const { sheet, address } = splitSheetAddress(r);
+    return rectOf(sheet ?? c.sheet, address);
+  });
+  return [target, ...cleared].filter((r) => r.cols > 0 && r.rows > 0);
+}
+
+function queueLook(
   ctx: Excel.RequestContext,
   plan: WritePlan,
   lastRead: WorkbookGrid | null,
-): Promise<Preflight> {
+  supports: ApiSupport,
+): Look {
   const worksheets = ctx.workbook.worksheets;
-  worksheets.load("items/name");
+  worksheets.load("items/name,items/protection/protected");
+  const workbookProtection = ctx.workbook.protection;
+  workbookProtection.load("protected");
   const c = plan.columns;
-  let table: { proxy: Excel.Table; range: Excel.Range } | null = null;
+  let table: Look["table"] = null;
   if (c.table) {
     const proxy = ctx.workbook.tables.getItem(c.table);
     proxy.load("columns/items/name,rows/count");
@@ -122,47 +175,172 @@ export async function lookBeforeWriting(
     range.load("rowIndex,columnIndex");
     table = { proxy, range };
   }
-  const readSheet = lastRead?.sheets.find((s) => s.name === lastRead.activeSheet);
-  const guarded: { rect: Rect; range: Excel.Range }[] = [];
-  if (readSheet) {
-    const target: Rect = {
-      sheet: c.sheet,
-      top: c.headerRow,
-      left: c.firstCol,
-      rows: c.rows.length + 1,
-      cols: c.headers.length,
-    };
-    const cleared = plan.clear.map((r) => {
-      const { sheet, address } = splitSheetAddress(r);
-      return rectOf(sheet ?? c.sheet, address);
-    });
-    for (const rect of [target, ...cleared]) {
-      if (rect.sheet !== readSheet.name || rect.cols === 0) continue;
-      const range = worksheets
-        .getItem(rect.sheet)
-        .getRangeByIndexes(rect.top, rect.left, rect.rows, rect.cols);
-      range.load("values,valueTypes,numberFormat");
-      guarded.push({ rect, range });
+  const look: Look = {
+    worksheets,
+    workbookProtection,
+    table,
+    guards: [],
+    merges: null,
+    annotations: [],
+  };
+  // Cells are looked at on the table's sheet, and only where the last read saw that sheet:
+  // a sheet deleted since fails the look (ItemNotFound), nothing is written.
+  if (!lastRead?.sheets.some((s) => s.name === c.sheet)) return look;
+  const sheet = worksheets.getItem(c.sheet);
+  const rects = targetRects(plan).filter((r) => r.sheet === c.sheet);
+  for (const rect of rects) {
+    const range = sheet.getRangeByIndexes(rect.top, rect.left, rect.rows, rect.cols);
+    range.load("values,valueTypes,numberFormat,formulas");
+    look.guards.push({ rect, range, compare: lastRead.activeSheet === c.sheet });
+  }
+  if (rects.length > 0 && supports("1.13")) {
+    const bottom = Math.max(...rects.map((r) => r.top + r.rows));
+    const right = Math.max(...rects.map((r) => r.left + r.cols));
+    look.merges = sheet.getRangeByIndexes(0, 0, bottom, right).getMergedAreasOrNullObject();
+    look.merges.load("areas/items/address");
+  }
+  if (rects.length > 0 && supports("1.10")) {
+    sheet.comments.load("items/content");
+    look.annotations.push(sheet.comments);
+  }
+  if (rects.length > 0 && supports("1.18")) {
+    sheet.notes.load("items/content");
+    look.annotations.push(sheet.notes);
+  }
+  return look;
+}
+
+/** The cells of the sheet's comments and notes: a sync of its own, only where there are any. */
+async function locateAnnotations(ctx: Excel.RequestContext, look: Look): Promise<Rect[] | null> {
+  const locations: Excel.Range[] = [];
+  for (const collection of look.annotations) {
+    for (const item of collection.items) {
+      const at = item.getLocation();
+      at.load("address");
+      locations.push(at);
     }
   }
+  if (locations.length === 0) return null;
   await ctx.sync();
+  return locations.map((r) => {
+    const { sheet, address } = splitSheetAddress(r.address);
+    return rectOf(sheet ?? "", address);
+  });
+}
 
-  const changed: { sheet: string; cell: string }[] = [];
-  for (const { rect, range } of guarded) {
+/** Refuses, naming it, where the workbook's structure or a sheet written to is protected. */
+function refuseProtected(plan: WritePlan, look: Look): void {
+  if (look.workbookProtection.protected) {
+    throw hostError("WorkbookProtected", "write", {
+      sv: "arbetsbokens struktur är skyddad, och tillägget behöver lägga till ett blad. Ta bort skyddet (Granska → Skydda arbetsbok) och försök igen.",
+      en: "the workbook's structure is protected, and the add-in needs to add a sheet. Remove the protection (Review → Protect Workbook) and try again.",
+    });
+  }
+  const written = new Set(
+    [plan.columns.sheet, OWNERSHIP_SHEET, ...targetRects(plan).map((r) => r.sheet)].map((n) =>
+      n.toLowerCase(),
+    ),
+  );
+  const locked = look.worksheets.items.find(
+    (ws) => written.has(ws.name.toLowerCase()) && ws.protection.protected,
+  );
+  if (locked) {
+    throw hostError("SheetProtected", "write", {
+      sv: `bladet "${locked.name}" är skyddat. Ta bort skyddet (Granska → Ta bort bladskydd) och försök igen.`,
+      en: `the sheet "${locked.name}" is protected. Remove the protection (Review → Unprotect Sheet) and try again.`,
+    });
+  }
+}
+
+function overlaps(a: Rect, b: Rect): boolean {
+  return (
+    a.top < b.top + b.rows &&
+    b.top < a.top + a.rows &&
+    a.left < b.left + b.cols &&
+    b.left < a.left + a.cols
+  );
+}
+
+/**
+ * The merged areas as rectangles. A one-cell "area" is no merge: a host that reports only a
+ * merge's top-left cell (as getMergedAreas once did, office-js#1590) leaves its extent
+ * unknown, so it is taken to reach as far as the target does.
+ */
+function mergedRects(look: Look, sheet: string, guards: Guard[]): Rect[] {
+  if (!look.merges || look.merges.isNullObject) return [];
+  const bottom = Math.max(...guards.map((g) => g.rect.top + g.rect.rows));
+  const right = Math.max(...guards.map((g) => g.rect.left + g.rect.cols));
+  return look.merges.areas.items.map((area) => {
+    const rect = rectOf(sheet, splitSheetAddress(area.address).address);
+    if (rect.rows > 1 || rect.cols > 1) return rect;
+    return { ...rect, rows: bottom - rect.top, cols: right - rect.left };
+  });
+}
+
+/** Every guarded cell that is not ours to write: changed, a formula, merged, annotated. */
+function conflictsOf(
+  look: Look,
+  readSheet: SheetGrid | undefined,
+  annotated: Rect[] | null,
+): { sheet: string; cell: string }[] {
+  const out: { sheet: string; cell: string }[] = [];
+  const seen = new Set<string>();
+  const add = (sheet: string, row: number, col: number): void => {
+    const cell = toA1(row, col);
+    if (seen.has(`${sheet}!${cell}`)) return;
+    seen.add(`${sheet}!${cell}`);
+    out.push({ sheet, cell });
+  };
+  const sheet = look.guards[0]?.rect.sheet ?? "";
+  const merged = mergedRects(look, sheet, look.guards);
+  const notes = (annotated ?? []).filter((r) => r.sheet === "" || r.sheet === sheet);
+  for (const { rect, range, compare } of look.guards) {
     range.values.forEach((line, r) =>
       line.forEach((v, col) => {
+        const row = rect.top + r;
+        const column = rect.left + col;
+        const here: Rect = { sheet, top: row, left: column, rows: 1, cols: 1 };
+        const formula = range.formulas[r][col];
         const now = toCellValue(v, range.valueTypes[r][col], range.numberFormat[r][col]);
-        const then = cellAt(readSheet!, rect.top + r, rect.left + col);
-        if (now !== null && !sameValue(now, then)) {
-          changed.push({ sheet: rect.sheet, cell: toA1(rect.top + r, rect.left + col) });
+        const changed =
+          compare && readSheet && now !== null && !sameValue(now, cellAt(readSheet, row, column));
+        if (
+          changed ||
+          (typeof formula === "string" && formula.startsWith("=")) ||
+          merged.some((m) => overlaps(m, here)) ||
+          notes.some((n) => overlaps(n, here))
+        ) {
+          add(sheet, row, column);
         }
       }),
     );
   }
-  if (changed.length > 0) throw new HostConflictError(changed);
+  return out;
+}
 
+/**
+ * The look before a write: which sheets exist and which are protected, the table as it is
+ * now, and the cells the write replaces or clears. Refuses (hostError, HostConflictError)
+ * before anything is written.
+ */
+export async function lookBeforeWriting(
+  ctx: Excel.RequestContext,
+  plan: WritePlan,
+  lastRead: WorkbookGrid | null,
+  supports: ApiSupport,
+): Promise<Preflight> {
+  const look = queueLook(ctx, plan, lastRead, supports);
+  await ctx.sync();
+  const annotated = await locateAnnotations(ctx, look);
+  refuseProtected(plan, look);
+  const readSheet = lastRead?.sheets.find((s) => s.name === lastRead.activeSheet);
+  const conflicts = conflictsOf(look, readSheet, annotated);
+  if (conflicts.length > 0) throw new HostConflictError(conflicts);
+
+  const table = look.table;
   return {
-    sheetNames: worksheets.items.map((ws) => ws.name),
+    sheetNames: look.worksheets.items.map((ws) => ws.name),
+    syncs: annotated ? 2 : 1,
     table: table && {
       top: table.range.rowIndex,
       left: table.range.columnIndex,

@@ -2,19 +2,95 @@
  * Queues write steps on an Office.js request context: one batch, sent by the caller's sync.
  */
 import { parseA1, toA1 } from "../workbook/a1";
-import type { WriteStep } from "./writeSteps";
+import { looksLikeFormula, type CellsStep, type ChartStep, type WriteStep } from "./writeSteps";
 
 const CHART_TYPE = "BarClustered";
 
-/** Queues one batch of steps on a context; sheet objects are kept for the run. */
+/**
+ * A text written that Excel could take for a formula, with its valueTypes loaded in the same
+ * batch, after the write: whether "@" kept it a text is known when the batch returns.
+ */
+export interface TextProbe {
+  sheet: string;
+  row: number;
+  col: number;
+  text: string;
+  range: Excel.Range;
+}
+
+export interface BatchOptions {
+  /**
+   * suspendApiCalculationUntilNextSync, as long as nothing written is a formula: with
+   * formulas the suspension is dropped, and `calculate` recalculates at the end.
+   */
+  suspendCalculation: boolean;
+  /** application.calculate(Recalculate) after the batch's steps. */
+  calculate: boolean;
+}
+
+function queueCells(ws: Excel.Worksheet, step: CellsStep, probes: TextProbe[]): void {
+  const rows = step.values.length;
+  const cols = step.values[0]?.length ?? 0;
+  if (rows === 0 || cols === 0) return;
+  const range = ws.getRangeByIndexes(step.top, step.left, rows, cols);
+  // The format first: a string entered into a cell formatted "@" stays the text it is.
+  range.numberFormat = step.formats;
+  range.values = step.values;
+  for (const f of step.formulas) {
+    ws.getRangeByIndexes(step.top + f.row, step.left + f.col, 1, 1).formulas = [[f.formula]];
+  }
+  if (step.resetBold) range.format.font.bold = false;
+  for (const b of step.bold) {
+    ws.getRangeByIndexes(step.top + b.row, step.left + b.col, 1, b.length).format.font.bold = true;
+  }
+  step.values.forEach((line, r) =>
+    line.forEach((value, c) => {
+      if (!looksLikeFormula(value)) return;
+      const cell = ws.getRangeByIndexes(step.top + r, step.left + c, 1, 1);
+      cell.load("valueTypes");
+      probes.push({
+        sheet: step.sheet,
+        row: step.top + r,
+        col: step.left + c,
+        text: value,
+        range: cell,
+      });
+    }),
+  );
+}
+
+function queueChart(ws: Excel.Worksheet, step: ChartStep): void {
+  const spec = step.chart;
+  const chart = ws.charts.add(CHART_TYPE, ws.getRange(spec.valuesRange), "Columns");
+  chart.title.text = spec.title;
+  chart.legend.visible = false;
+  const series = chart.series.getItemAt(0);
+  series.name = spec.seriesName;
+  series.setXAxisValues(ws.getRange(spec.categoriesRange));
+  // Bars run bottom-up by default; reversed, the regions read top-down in code order.
+  chart.axes.categoryAxis.reversePlotOrder = true;
+  const at = parseA1(spec.anchor);
+  const end = toA1(
+    at.row + Math.max(1, spec.heightRows) - 1,
+    at.col + Math.max(1, spec.widthCols) - 1,
+  );
+  chart.setPosition(spec.anchor, end);
+}
+
+/**
+ * Queues one batch of steps on a context; sheet objects are kept for the run. Returns the
+ * probes of the texts that could be taken for formulas, loaded after they were written.
+ */
 export function queueBatch(
   ctx: Excel.RequestContext,
   batch: WriteStep[],
   sheets: Map<string, Excel.Worksheet>,
-): void {
+  options: BatchOptions = { suspendCalculation: true, calculate: false },
+): TextProbe[] {
   const app = ctx.workbook.application;
+  const probes: TextProbe[] = [];
   // Both last until the next sync only, so every batch asks again.
-  app.suspendApiCalculationUntilNextSync();
+  if (options.suspendCalculation) app.suspendApiCalculationUntilNextSync();
   app.suspendScreenUpdatingUntilNextSync();
   const sheet = (name: string): Excel.Worksheet => {
     const key = name.toLowerCase();
@@ -35,22 +111,9 @@ export function queueBatch(
         for (const name of step.names) columns.add(undefined, undefined, name);
         break;
       }
-      case "cells": {
-        const ws = sheet(step.sheet);
-        const rows = step.values.length;
-        const cols = step.values[0]?.length ?? 0;
-        if (rows === 0 || cols === 0) break;
-        const range = ws.getRangeByIndexes(step.top, step.left, rows, cols);
-        // The format first: a string entered into a cell formatted "@" stays the text it is.
-        range.numberFormat = step.formats;
-        range.values = step.values;
-        if (step.resetBold) range.format.font.bold = false;
-        for (const b of step.bold) {
-          ws.getRangeByIndexes(step.top + b.row, step.left + b.col, 1, b.length).format.font.bold =
-            true;
-        }
+      case "cells":
+        queueCells(sheet(step.sheet), step, probes);
         break;
-      }
       case "autofit":
         sheet(step.sheet)
           .getRangeByIndexes(step.top, step.left, step.rows, step.cols)
@@ -77,28 +140,15 @@ export function queueBatch(
         }
         break;
       }
-      case "chart": {
-        const ws = sheet(step.sheet);
-        const spec = step.chart;
-        const chart = ws.charts.add(CHART_TYPE, ws.getRange(spec.valuesRange), "Columns");
-        chart.title.text = spec.title;
-        chart.legend.visible = false;
-        const series = chart.series.getItemAt(0);
-        series.name = spec.seriesName;
-        series.setXAxisValues(ws.getRange(spec.categoriesRange));
-        // Bars run bottom-up by default; reversed, the regions read top-down in code order.
-        chart.axes.categoryAxis.reversePlotOrder = true;
-        const at = parseA1(spec.anchor);
-        const end = toA1(
-          at.row + Math.max(1, spec.heightRows) - 1,
-          at.col + Math.max(1, spec.widthCols) - 1,
-        );
-        chart.setPosition(spec.anchor, end);
+      case "chart":
+        queueChart(sheet(step.sheet), step);
         break;
-      }
       case "activate":
         sheet(step.sheet).activate();
         break;
     }
   }
+  // Excel's own enum value (Excel.CalculationType.recalculate), as a string: no global needed.
+  if (options.calculate) app.calculate("Recalculate" as Excel.CalculationType);
+  return probes;
 }
