@@ -103,6 +103,8 @@ export interface FakeExcel {
    * delayForCellEdit waits until the edit ends.
    */
   setCellEditMode(editing: boolean, code?: string): void;
+  /** Another workbook has focus: adding or deleting a sheet fails with `code` (null: no more). */
+  setFocusElsewhere(code: string | null): void;
   /** While stalled, syncs do not return (they continue once unstalled). */
   stall(stalled: boolean): void;
   /** application.calculate requests, with the index of the sync that carried each. */
@@ -188,6 +190,7 @@ export function createFakeExcel(init: FakeWorkbookInit = {}): FakeExcel {
     editing: null,
     stalled: false,
     waiters: [],
+    focusElsewhere: null,
   };
   const wake = (): void => {
     const waiters = state.waiters.splice(0);
@@ -283,6 +286,9 @@ export function createFakeExcel(init: FakeWorkbookInit = {}): FakeExcel {
     setCellEditMode(editing, code = "InvalidOperationInCellEditMode") {
       state.editing = editing ? code : null;
       if (!editing) wake();
+    },
+    setFocusElsewhere(code) {
+      state.focusElsewhere = code;
     },
     stall(stalled) {
       state.stalled = stalled;

@@ -75,6 +75,11 @@ export interface FakeState {
   stalled: boolean;
   /** Syncs waiting for the edit to end or the stall to pass. */
   waiters: Array<() => void>;
+  /**
+   * While another workbook has focus: the code adding or deleting a sheet fails with
+   * (GeneralException or InvalidSelection, as seen in Excel on Windows).
+   */
+  focusElsewhere: string | null;
 }
 
 /** The options Excel.run takes (Excel.RunOptions) that the fake honours. */
@@ -132,6 +137,13 @@ export class FakeContext {
         `${member} needs ExcelApi ${version}; this Excel has ${this.state.apiVersion}.`,
       );
     }
+  }
+
+  /** Adding or deleting a sheet: fails where the structure is protected or focus is elsewhere. */
+  sheetChange(): void {
+    this.model.assertStructureWritable();
+    const code = this.state.focusElsewhere;
+    if (code !== null) throw new FakeExcelError(code, "This operation is not allowed now.");
   }
 
   private async waitWhile(condition: () => boolean): Promise<void> {
@@ -558,7 +570,7 @@ export class WorksheetCollectionProxy extends Collection<
     const sheet = new WorksheetProxy(this.ctx, () => null);
     this.ctx.queue(
       () => {
-        this.ctx.model.assertStructureWritable();
+        this.ctx.sheetChange();
         sheet.bindNow(this.ctx.model.addSheet(name));
       },
       jsonBytes(name ?? null),
@@ -634,7 +646,7 @@ export class WorksheetProxy extends ClientObject<FakeSheet> {
 
   delete(): void {
     this.act((s) => {
-      this.ctx.model.assertStructureWritable();
+      this.ctx.sheetChange();
       this.ctx.model.deleteSheet(s);
     });
   }
