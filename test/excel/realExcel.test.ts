@@ -382,6 +382,33 @@ describe("payload limits", () => {
     }
   });
 
+  it("sends again, cut smaller, a batch Excel refuses as too large though the estimate let it pass", async () => {
+    const rows = 2000;
+    const limit = 2_500_000;
+    const fake = createFakeExcel({ sheets: [regionSheet(rows)], payloadLimitBytes: limit });
+    const host = createExcelHost(fake.run);
+    await host.readWorkbook();
+    const before = fake.syncCount;
+    const columns = {
+      headers: [{ value: "Förklaring A" }, { value: "Förklaring B" }],
+      rows: Array.from({ length: rows }, (_, i) => [
+        { value: `Rad ${i}: ${"å".repeat(700)}` },
+        { value: `Rad ${i}: ${"x".repeat(700)}` },
+      ]),
+    };
+    const progress: number[] = [];
+    const report = await host.writePlan(handPlan({ rows, columns }), (f) => progress.push(f));
+    const writes = fake.syncs.slice(before + 1);
+    // The adapter's 4 MB batch is refused whole (nothing of it ran), then sent in halves.
+    expect(writes[0].error).toBe("RequestPayloadSizeLimitExceeded");
+    expect(writes.filter((s) => s.error === undefined).length).toBeGreaterThanOrEqual(2);
+    expect(report.syncs).toBe(1 + writes.length);
+    expect(progress[progress.length - 1]).toBe(1);
+    expect(fake.getValue("Blad1", "E2")).toBe(`Rad 0: ${"å".repeat(700)}`);
+    expect(fake.getValue("Blad1", `F${rows + 1}`)).toBe(`Rad ${rows - 1}: ${"x".repeat(700)}`);
+    expect(fake.sheetNames()).toEqual(["Blad1", OWNERSHIP_SHEET, "AT-fördelning 2024"]);
+  });
+
   it("the fake measures the JSON that would travel, in UTF-8, not the adapter's estimate", async () => {
     const fake = createFakeExcel({ sheets: [{ name: "Blad1", values: [["Västra Götaland 😀"]] }] });
     const values = [["Västra Götaland 😀"]];
