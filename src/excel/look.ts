@@ -1,6 +1,7 @@
 /**
- * The look before a write: one sync (two where the table's sheet has comments or notes) that
- * checks the plan against the workbook as it is now, and refuses before anything is written:
+ * The look before a write: one sync (one more where the table's sheet has comments or notes;
+ * past the 5 MB response limit, the cells in row blocks) that checks the plan against the
+ * workbook as it is now, and refuses before anything is written:
  *
  * - protection: the workbook's structure (the write adds a sheet) and every sheet it writes
  *   cells on (worksheet.protection.protected, workbook.protection.protected);
@@ -22,6 +23,7 @@ import {
 } from "../workbook/types";
 import { hostError } from "./errors";
 import { toCellValue } from "./readGrid";
+import { inRowBlocks, isResponseTooLarge } from "./rowBlocks";
 
 function cellAt(sheet: SheetGrid, row: number, col: number): CellValue {
   return sheet.values[row - sheet.top]?.[col - sheet.left] ?? null;
@@ -137,6 +139,8 @@ interface Look {
   guards: Guard[];
   merges: Excel.RangeAreas | null;
   annotations: (Excel.CommentCollection | Excel.NoteCollection)[];
+  /** The sheet and rectangles whose cells are looked at, loaded or not (see queueLook). */
+  cells: { sheet: Excel.Worksheet; rects: Rect[]; compare: boolean } | null;
 }
 
 /** The columns' target rectangle and the ranges to clear, on their sheets. */
@@ -156,11 +160,36 @@ function targetRects(plan: WritePlan): Rect[] {
   return [target, ...cleared].filter((r) => r.cols > 0 && r.rows > 0);
 }
 
+const GUARD_PROPERTIES = "values,valueTypes,numberFormat,formulas";
+
+function queueGuard(sheet: Excel.Worksheet, rect: Rect, compare: boolean): Guard {
+  const range = sheet.getRangeByIndexes(rect.top, rect.left, rect.rows, rect.cols);
+  range.load(GUARD_PROPERTIES);
+  return { rect, range, compare };
+}
+
+/** The look's cells in row blocks (rowBlocks.ts); returns the syncs it took. */
+async function guardsInBlocks(ctx: Excel.RequestContext, look: Look): Promise<number> {
+  if (!look.cells) return 0;
+  const { sheet, rects, compare } = look.cells;
+  let syncs = 0;
+  for (const rect of rects) {
+    const blocks = await inRowBlocks(ctx, rect.top, rect.rows, (top, rows) => {
+      syncs++;
+      const guard = queueGuard(sheet, { ...rect, top, rows }, compare);
+      return () => guard;
+    });
+    look.guards.push(...blocks);
+  }
+  return syncs;
+}
+
 function queueLook(
   ctx: Excel.RequestContext,
   plan: WritePlan,
   lastRead: WorkbookGrid | null,
   supports: ApiSupport,
+  withCells: boolean,
 ): Look {
   const worksheets = ctx.workbook.worksheets;
   worksheets.load("items/name,items/protection/protected");
@@ -182,17 +211,17 @@ function queueLook(
     guards: [],
     merges: null,
     annotations: [],
+    cells: null,
   };
   // Cells are looked at on the table's sheet, and only where the last read saw that sheet:
   // a sheet deleted since fails the look (ItemNotFound), nothing is written.
   if (!lastRead?.sheets.some((s) => s.name === c.sheet)) return look;
   const sheet = worksheets.getItem(c.sheet);
   const rects = targetRects(plan).filter((r) => r.sheet === c.sheet);
-  for (const rect of rects) {
-    const range = sheet.getRangeByIndexes(rect.top, rect.left, rect.rows, rect.cols);
-    range.load("values,valueTypes,numberFormat,formulas");
-    look.guards.push({ rect, range, compare: lastRead.activeSheet === c.sheet });
-  }
+  const compare = lastRead.activeSheet === c.sheet;
+  look.cells = { sheet, rects, compare };
+  // Without cells: the look past the response limit, its cells read in row blocks after.
+  for (const rect of withCells ? rects : []) look.guards.push(queueGuard(sheet, rect, compare));
   if (rects.length > 0 && supports("1.13")) {
     const bottom = Math.max(...rects.map((r) => r.top + r.rows));
     const right = Math.max(...rects.map((r) => r.left + r.cols));
@@ -329,8 +358,17 @@ export async function lookBeforeWriting(
   lastRead: WorkbookGrid | null,
   supports: ApiSupport,
 ): Promise<Preflight> {
-  const look = queueLook(ctx, plan, lastRead, supports);
-  await ctx.sync();
+  let look = queueLook(ctx, plan, lastRead, supports, true);
+  let syncs = 1;
+  try {
+    await ctx.sync();
+  } catch (err) {
+    // Past the response limit: the look again without the cells, then the cells in blocks.
+    if (!isResponseTooLarge(err)) throw err;
+    look = queueLook(ctx, plan, lastRead, supports, false);
+    await ctx.sync();
+    syncs += 1 + (await guardsInBlocks(ctx, look));
+  }
   const annotated = await locateAnnotations(ctx, look);
   refuseProtected(plan, look);
   const readSheet = lastRead?.sheets.find((s) => s.name === lastRead.activeSheet);
@@ -340,7 +378,7 @@ export async function lookBeforeWriting(
   const table = look.table;
   return {
     sheetNames: look.worksheets.items.map((ws) => ws.name),
-    syncs: annotated ? 2 : 1,
+    syncs: syncs + (annotated ? 1 : 0),
     table: table && {
       top: table.range.rowIndex,
       left: table.range.columnIndex,

@@ -20,13 +20,9 @@ import {
 } from "../workbook/types";
 import { parseOwnership } from "../workbook/ownership";
 import { locateTables, toCellValues } from "./readGrid";
+import { inRowBlocks, isResponseTooLarge } from "./rowBlocks";
 
 const codeOf = (err: unknown): unknown => (err as { code?: unknown } | null)?.code;
-
-/** Whether an error is Excel's refusal to send a response that large. */
-export function isResponseTooLarge(err: unknown): boolean {
-  return codeOf(err) === "ResponsePayloadSizeLimitExceeded";
-}
 
 interface UsedBlock {
   top: number;
@@ -34,10 +30,7 @@ interface UsedBlock {
   values: CellValue[][];
 }
 
-/**
- * Rows [top, top + rows) of the used range, cols wide, in as few syncs as the response limit
- * allows: one block per sync, a block Excel refuses as too large is halved and read again.
- */
+/** Rows of the used range, cols wide, in row blocks (rowBlocks.ts). */
 async function readRowBlocks(
   ctx: Excel.RequestContext,
   sheet: Excel.Worksheet,
@@ -46,28 +39,12 @@ async function readRowBlocks(
   rows: number,
   cols: number,
 ): Promise<CellValue[][]> {
-  const out: CellValue[][] = [];
-  // A stack of [top, rows] still to read, in sheet order.
-  const todo: [number, number][] = [
-    [top, Math.ceil(rows / 2)],
-    [top + Math.ceil(rows / 2), Math.floor(rows / 2)],
-  ].filter(([, n]) => n > 0) as [number, number][];
-  todo.reverse();
-  while (todo.length > 0) {
-    const [from, n] = todo.pop()!;
+  const blocks = await inRowBlocks(ctx, top, rows, (from, n) => {
     const range = sheet.getRangeByIndexes(from, left, n, cols);
     range.load("values,valueTypes,numberFormat");
-    try {
-      await ctx.sync();
-    } catch (err) {
-      if (!isResponseTooLarge(err) || n === 1) throw err;
-      const half = Math.ceil(n / 2);
-      todo.push([from + half, n - half], [from, half]);
-      continue;
-    }
-    out.push(...toCellValues(range.values, range.valueTypes, range.numberFormat));
-  }
-  return out;
+    return () => toCellValues(range.values, range.valueTypes, range.numberFormat);
+  });
+  return blocks.flat();
 }
 
 /** What the first batch read, and whether the record's sheet exists. */

@@ -409,6 +409,27 @@ describe("payload limits", () => {
     expect(fake.sheetNames()).toEqual(["Blad1", OWNERSHIP_SHEET, "AT-fördelning 2024"]);
   });
 
+  it("looks at the target cells in row blocks where the look passes the response limit", async () => {
+    const rows = 6000;
+    const fake = createFakeExcel({ sheets: [regionSheet(rows)], payloadLimitBytes: 200_000 });
+    const host = createExcelHost(fake.run);
+    await host.readWorkbook();
+    fake.setValues("Blad1", "F5000", [["användarens"]]);
+    const before = fake.snapshot();
+    const syncs = fake.syncCount;
+    const err = (await failure(host.writePlan(handPlan({ rows })))) as HostConflictError;
+    expect(err).toBeInstanceOf(HostConflictError);
+    expect(err.cells).toEqual([{ sheet: "Blad1", cell: "F5000" }]);
+    expect(fake.syncs[syncs].error).toBe("ResponsePayloadSizeLimitExceeded");
+    expect(fake.syncCount - syncs).toBeLessThan(20);
+    expect(fake.snapshot()).toBe(before);
+
+    fake.setValues("Blad1", "F5000", [[null]]);
+    await host.readWorkbook();
+    await host.writePlan(handPlan({ rows }));
+    expect(fake.getValue("Blad1", `F${rows + 1}`)).toBe(1000 * rows + 7);
+  });
+
   it("the fake measures the JSON that would travel, in UTF-8, not the adapter's estimate", async () => {
     const fake = createFakeExcel({ sheets: [{ name: "Blad1", values: [["Västra Götaland 😀"]] }] });
     const values = [["Västra Götaland 😀"]];
