@@ -37,7 +37,7 @@ export function planSteps(plan: WritePlan, pre: Preflight): WriteStep[] {
     if (names.length > 0) steps.push({ kind: "addTableColumns", table: c.table, names });
   }
   if (c.headers.length > 0) {
-    steps.push(cellsStep(c.sheet, c.headerRow, c.firstCol, [c.headers, ...c.rows], true));
+    steps.push(cellsStep(c.sheet, c.headerRow, c.firstCol, [c.headers, ...c.rows], true, true));
     steps.push({
       kind: "autofit",
       sheet: c.sheet,

@@ -18,6 +18,18 @@ export interface TextProbe {
   range: Excel.Range;
 }
 
+/** A cells step whose values are loaded back after it wrote them (CellsStep.verify). */
+export interface ValuesProbe {
+  step: CellsStep;
+  range: Excel.Range;
+}
+
+/** What a batch loads back: texts that could be formulas, values to compare. */
+export interface BatchProbes {
+  texts: TextProbe[];
+  values: ValuesProbe[];
+}
+
 export interface BatchOptions {
   /**
    * suspendApiCalculationUntilNextSync, as long as nothing written is a formula: with
@@ -28,7 +40,7 @@ export interface BatchOptions {
   calculate: boolean;
 }
 
-function queueCells(ws: Excel.Worksheet, step: CellsStep, probes: TextProbe[]): void {
+function queueCells(ws: Excel.Worksheet, step: CellsStep, probes: BatchProbes): void {
   const rows = step.values.length;
   const cols = step.values[0]?.length ?? 0;
   if (rows === 0 || cols === 0) return;
@@ -39,16 +51,20 @@ function queueCells(ws: Excel.Worksheet, step: CellsStep, probes: TextProbe[]): 
   for (const f of step.formulas) {
     ws.getRangeByIndexes(step.top + f.row, step.left + f.col, 1, 1).formulas = [[f.formula]];
   }
+  if (step.verify) {
+    range.load("values");
+    probes.values.push({ step, range });
+  }
   if (step.resetBold) range.format.font.bold = false;
   for (const b of step.bold) {
     ws.getRangeByIndexes(step.top + b.row, step.left + b.col, 1, b.length).format.font.bold = true;
   }
   step.values.forEach((line, r) =>
     line.forEach((value, c) => {
-      if (!looksLikeFormula(value)) return;
+      if (typeof value !== "string" || !looksLikeFormula(value)) return;
       const cell = ws.getRangeByIndexes(step.top + r, step.left + c, 1, 1);
       cell.load("valueTypes");
-      probes.push({
+      probes.texts.push({
         sheet: step.sheet,
         row: step.top + r,
         col: step.left + c,
@@ -78,17 +94,18 @@ function queueChart(ws: Excel.Worksheet, step: ChartStep): void {
 }
 
 /**
- * Queues one batch of steps on a context; sheet objects are kept for the run. Returns the
- * probes of the texts that could be taken for formulas, loaded after they were written.
+ * Queues one batch of steps on a context; sheet objects are kept for the run. Returns what
+ * it loads back after writing: the texts that could be taken for formulas, the values to
+ * compare.
  */
 export function queueBatch(
   ctx: Excel.RequestContext,
   batch: WriteStep[],
   sheets: Map<string, Excel.Worksheet>,
   options: BatchOptions = { suspendCalculation: true, calculate: false },
-): TextProbe[] {
+): BatchProbes {
   const app = ctx.workbook.application;
-  const probes: TextProbe[] = [];
+  const probes: BatchProbes = { texts: [], values: [] };
   // Both last until the next sync only, so every batch asks again.
   if (options.suspendCalculation) app.suspendApiCalculationUntilNextSync();
   app.suspendScreenUpdatingUntilNextSync();

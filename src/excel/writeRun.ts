@@ -11,13 +11,24 @@
  * - every text written that starts with = + - @ is loaded back (valueTypes) in the batch that
  *   wrote it. Office.js does not document that the text format "@" keeps such a text a text;
  *   where it did not, the cells are written again with the leading apostrophe Excel takes for
- *   "this is text" (one more sync, only then), and a notice says which cells.
+ *   "this is text" (one more sync, only then), and a notice says which cells;
+ * - the columns written beside the user's table are loaded back in the batch that wrote them
+ *   and compared: a value Excel did not keep (swallowed by a merge the look could not see,
+ *   before ExcelApi 1.13) is an error naming the cells, never a silent gap;
+ * - a cells batch failing with a bare InvalidOperation names the two causes seen: a cell
+ *   being edited, merged cells in the way.
  */
 import type { Text } from "../domain/ruleSet";
 import { quoteSheet, toA1 } from "../workbook/a1";
 import { errorCode, hostError, SHEET_FOCUS, type HostOperation } from "./errors";
-import { queueBatch, type TextProbe } from "./queueSteps";
-import { BATCH_BUDGET_BYTES, hasFormulas, packBatches, type WriteStep } from "./writeSteps";
+import { queueBatch, type TextProbe, type ValuesProbe } from "./queueSteps";
+import {
+  BATCH_BUDGET_BYTES,
+  hasFormulas,
+  looksLikeFormula,
+  packBatches,
+  type WriteStep,
+} from "./writeSteps";
 
 /** Below this, a batch Excel refuses as too large is not cut further. */
 const MIN_BUDGET_BYTES = 50_000;
@@ -39,7 +50,40 @@ function sheetFocusError(err: unknown, batch: WriteStep[], operation: HostOperat
   return hostError("SheetFocus", operation, SHEET_FOCUS, err);
 }
 
-const cellName = (p: TextProbe): string => `${quoteSheet(p.sheet)}!${toA1(p.row, p.col)}`;
+const cellName = (p: { sheet: string; row: number; col: number }): string =>
+  `${quoteSheet(p.sheet)}!${toA1(p.row, p.col)}`;
+
+/** A bare InvalidOperation on writing cells: an open cell edit, or merged cells in the way. */
+function cellsRefused(err: unknown, batch: WriteStep[], operation: HostOperation): unknown {
+  if (errorCode(err) !== "InvalidOperation" || !batch.some((s) => s.kind === "cells")) return err;
+  return hostError(
+    "InvalidOperation",
+    operation,
+    {
+      sv: "Excel kunde inte skriva cellerna. Avsluta redigeringen av cellen först om du skriver i en (Enter eller Esc); ligger sammanfogade celler där resultatet ska skrivas, dela upp dem. Försök sedan igen.",
+      en: "Excel could not write the cells. Finish editing the cell first if you are typing in one (Enter or Esc); if merged cells lie where the result goes, unmerge them. Then try again.",
+    },
+    err,
+  );
+}
+
+/** The cells whose value read back is not the one written (formula-like texts aside). */
+function valuesNotKept(probes: ValuesProbe[]): { sheet: string; row: number; col: number }[] {
+  const lost: { sheet: string; row: number; col: number }[] = [];
+  for (const { step, range } of probes) {
+    step.values.forEach((line, r) =>
+      line.forEach((wrote, c) => {
+        // An apostrophe first is Excel's text prefix, not part of the value read back.
+        if (wrote === null || looksLikeFormula(wrote)) return;
+        if (typeof wrote === "string" && wrote.startsWith("'")) return;
+        if (range.values[r]?.[c] !== wrote) {
+          lost.push({ sheet: step.sheet, row: step.top + r, col: step.left + c });
+        }
+      }),
+    );
+  }
+  return lost;
+}
 
 /**
  * Rewrites, with the leading apostrophe, the texts Excel did not keep as text, in one sync,
@@ -94,6 +138,7 @@ export async function sendBatches(
   const formulas = hasFormulas(batches.flat());
   const sheets = new Map<string, Excel.Worksheet>();
   const probes: TextProbe[] = [];
+  const written: ValuesProbe[] = [];
   // Batches still to send, each with the budget it was packed for.
   const todo = batches.map((batch) => ({ batch, budget: BATCH_BUDGET_BYTES }));
   let done = 0;
@@ -117,11 +162,21 @@ export async function sendBatches(
         todo.unshift(...packBatches(batch, half).map((b) => ({ batch: b, budget: half })));
         continue;
       }
-      throw sheetFocusError(err, batch, operation);
+      throw cellsRefused(sheetFocusError(err, batch, operation), batch, operation);
     }
-    probes.push(...queued);
+    probes.push(...queued.texts);
+    written.push(...queued.values);
     done++;
     onProgress?.(done / (done + todo.length));
+  }
+  const lost = valuesNotKept(written);
+  if (lost.length > 0) {
+    const names = lost.slice(0, 10).map(cellName).join(", ");
+    const more = lost.length > 10 ? ` (+${lost.length - 10})` : "";
+    throw hostError("ValuesNotKept", operation, {
+      sv: `Excel behöll inte värdet som skrevs i ${names}${more}: troligen sammanfogade celler. Dela upp dem och skriv igen.`,
+      en: `Excel did not keep the value written in ${names}${more}: merged cells, most likely. Unmerge them and write again.`,
+    });
   }
   const notice = await keepTexts(ctx, probes, sheets, operation);
   return { syncs: syncs + (notice ? 1 : 0), notices: notice ? [notice] : [] };

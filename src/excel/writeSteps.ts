@@ -31,6 +31,11 @@ export interface CellsStep {
   resetBold: boolean;
   /** Formulas, relative to top/left, set through Range.formulas after the values. */
   formulas: { row: number; col: number; formula: string }[];
+  /**
+   * Read the values back in the same batch and compare: for cells on a sheet of the user's,
+   * where something the look cannot see (a merge before ExcelApi 1.13) may swallow a value.
+   */
+  verify: boolean;
 }
 
 /**
@@ -49,7 +54,7 @@ export function hasFormulas(steps: readonly WriteStep[]): boolean {
 }
 
 /** Text Excel could take for a formula (Office.js: values starting with = + - are formulas). */
-export function looksLikeFormula(value: CellInput): value is string {
+export function looksLikeFormula(value: CellInput): boolean {
   return typeof value === "string" && /^[=+\-@]/.test(value);
 }
 
@@ -110,6 +115,7 @@ export function cellsStep(
   left: number,
   cells: PlannedCell[][],
   resetBold: boolean,
+  verify = false,
 ): CellsStep {
   const width = cells.reduce((w, row) => Math.max(w, row.length), 0);
   const values: CellInput[][] = [];
@@ -141,7 +147,7 @@ export function cellsStep(
     values.push(v);
     formats.push(f);
   });
-  return { kind: "cells", sheet, top, left, values, formats, bold, resetBold, formulas };
+  return { kind: "cells", sheet, top, left, values, formats, bold, resetBold, formulas, verify };
 }
 
 function rowBytes(step: CellsStep, r: number): number {

@@ -277,6 +277,32 @@ describe("merged cells, formulas, comments and notes in the target cells", () =>
     expect(fake.getValue("Blad1", "F2")).toBe(1007);
   });
 
+  it("before ExcelApi 1.13, names the cells a merge swallowed instead of leaving a silent gap", async () => {
+    const { fake, host, plan } = await setup({
+      apiVersion: "1.12",
+      sheets: [regionSheet(ROWS, { merges: ["E5:F6"] })],
+    });
+    const err = (await failure(host.writePlan(plan))) as ExcelHostError;
+    expect(err).toBeInstanceOf(ExcelHostError);
+    expect(err.code).toBe("ValuesNotKept");
+    // Excel wrote E5 through the merge and dropped the rest.
+    expect(err.text.sv).toContain("Blad1!F5, Blad1!E6, Blad1!F6");
+    expect(err.text.sv).toContain("sammanfogade celler");
+    expect(fake.getValue("Blad1", "E5")).toBe(4000);
+    expect(fake.getValue("Blad1", "F5")).toBeNull();
+  });
+
+  it("before ExcelApi 1.13, says what a merge cut through by the write is", async () => {
+    const { host } = await setup({
+      apiVersion: "1.12",
+      sheets: [regionSheet(ROWS, { merges: ["D24:E25"] })],
+    });
+    const err = (await failure(host.writePlan(handPlan({ rows: 24 })))) as ExcelHostError;
+    expect(err.code).toBe("InvalidOperation");
+    expect(err.text.sv).toContain("sammanfogade celler där resultatet ska skrivas");
+    expect(err.text.en).toContain("Finish editing the cell first");
+  });
+
   it.each(["1.9", "1.12"])(
     "on ExcelApi %s asks for no member it lacks (merges 1.13, comments 1.10, notes 1.18)",
     async (apiVersion) => {
