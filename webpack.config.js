@@ -5,6 +5,11 @@
  * only (ES2020, no polyfills: every host of ExcelApi 1.9 runs Edge WebView2, Safari or a
  * current browser), office.js from Microsoft's CDN, a Content-Security-Policy per page, and
  * the production manifest pointed at ADDIN_PROD_URL.
+ *
+ * CSP_REPORT_ONLY=1 builds for a first deployment: the pages carry no enforcing policy, and
+ * dist/csp-report-only.headers holds the `Content-Security-Policy-Report-Only` header line
+ * per page for the web server to send (browsers ignore Report-Only in a <meta>); with
+ * CSP_REPORT_URI=https://… the violations are reported there. The dev server sends it too.
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
 const path = require("node:path");
@@ -15,6 +20,68 @@ const DEV_URL = "https://localhost:3000/";
 const DEV_PORT = 3000;
 /** A clear placeholder: set ADDIN_PROD_URL to where dist/ is served. */
 const PROD_URL_PLACEHOLDER = "https://at-fordelning.example.se/";
+
+/**
+ * The pages' Content-Security-Policy, in one place. What Office.js documents and is known to
+ * need, and nothing else:
+ * - script-src: this origin and Microsoft's Office.js CDN (office.js loads its host-specific
+ *   files, e.g. excel-web-16.00.js, from there; older hosts pull MicrosoftAjax from
+ *   ajax.aspnetcdn.com). No 'unsafe-inline', no 'unsafe-eval'.
+ * - style-src 'unsafe-inline': Office's own scripts inject inline styles (office-js#1687),
+ *   and Fluent UI v9 (Griffel) inserts <style> elements at run time; styles cannot run code.
+ * - connect-src: this origin (and the dev server's socket), and Office.js's telemetry.
+ * - frame-src: Office.js's CDN, should a host frame one of its pages; nothing else.
+ * Headers only (a <meta> cannot carry them): frame-ancestors, the Office hosts that frame the
+ * pane in Excel on the web, and report-uri.
+ */
+const OFFICE_SCRIPTS = "https://appsforoffice.microsoft.com https://ajax.aspnetcdn.com";
+const OFFICE_TELEMETRY = "https://browser.pipe.aria.microsoft.com";
+const OFFICE_FRAME_ANCESTORS =
+  "'self' https://*.officeapps.live.com https://*.sharepoint.com https://*.office.com " +
+  "https://*.cloud.microsoft https://onedrive.live.com";
+
+function contentSecurityPolicy({ connectSrc, header = false, reportUri = "" }) {
+  const directives = [
+    "default-src 'self'",
+    `script-src 'self' ${OFFICE_SCRIPTS}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    `connect-src ${connectSrc} ${OFFICE_TELEMETRY}`,
+    "frame-src https://appsforoffice.microsoft.com",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ];
+  if (header) directives.push(`frame-ancestors ${OFFICE_FRAME_ANCESTORS}`);
+  if (header && reportUri) directives.push(`report-uri ${reportUri}`);
+  return directives.join("; ");
+}
+
+/** The <meta> a page carries: the policy, or (report-only builds) a comment saying where it is. */
+function cspMeta({ connectSrc, reportOnly }) {
+  if (reportOnly) {
+    return "<!-- Content-Security-Policy-Report-Only: sent as a header, see csp-report-only.headers -->";
+  }
+  return `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy({ connectSrc })}" />`;
+}
+
+/** Emits one file into the build's output. */
+class EmitFilePlugin {
+  constructor(name, content) {
+    this.name = name;
+    this.content = content;
+  }
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("EmitFilePlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "EmitFilePlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => compilation.emitAsset(this.name, new sources.RawSource(this.content)),
+      );
+    });
+  }
+}
 
 function prodUrl() {
   const url = process.env.ADDIN_PROD_URL || PROD_URL_PLACEHOLDER;
@@ -30,6 +97,12 @@ module.exports = async (env = {}, argv = {}) => {
   const url = dev ? DEV_URL : prodUrl();
   // The dev server's hot-reload socket is a connection of its own kind.
   const connectSrc = dev ? `'self' wss://localhost:${DEV_PORT}` : "'self'";
+  const reportOnly = Boolean(process.env.CSP_REPORT_ONLY);
+  const reportUri = process.env.CSP_REPORT_URI || "";
+  if (reportUri && !/^https:\/\//.test(reportUri)) {
+    throw new Error(`CSP_REPORT_URI must be an https:// URL (got "${reportUri}")`);
+  }
+  const headerPolicy = contentSecurityPolicy({ connectSrc, header: true, reportUri });
 
   const page = (name, template, chunks) =>
     new HtmlWebpackPlugin({
@@ -38,8 +111,11 @@ module.exports = async (env = {}, argv = {}) => {
       chunks,
       inject: chunks.length > 0 ? "body" : false,
       scriptLoading: "defer",
-      templateParameters: { connectSrc },
+      templateParameters: { connectSrc, cspMeta: cspMeta({ connectSrc, reportOnly }) },
     });
+  const reportOnlyHeaders = ["taskpane.html", "commands.html"]
+    .map((file) => `/${file}\n  Content-Security-Policy-Report-Only: ${headerPolicy}\n`)
+    .join("");
 
   const config = {
     mode: dev ? "development" : "production",
@@ -70,6 +146,7 @@ module.exports = async (env = {}, argv = {}) => {
       page("taskpane", "./src/taskpane/taskpane.html", ["taskpane"]),
       page("commands", "./src/commands/commands.html", ["commands"]),
       page("support", "./src/support/support.html", []),
+      ...(reportOnly ? [new EmitFilePlugin("csp-report-only.headers", reportOnlyHeaders)] : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
@@ -106,10 +183,15 @@ module.exports = async (env = {}, argv = {}) => {
     config.devServer = {
       port: DEV_PORT,
       hot: true,
-      headers: { "Access-Control-Allow-Origin": "*" },
+      headers: {
+        "Access-Control-Allow-Origin": "*",
+        ...(reportOnly ? { "Content-Security-Policy-Report-Only": headerPolicy } : {}),
+      },
       server: { type: "https", options: { ca: https.ca, key: https.key, cert: https.cert } },
       static: { directory: path.resolve(__dirname, "dist") },
     };
   }
   return config;
 };
+
+module.exports.contentSecurityPolicy = contentSecurityPolicy;

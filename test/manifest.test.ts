@@ -68,6 +68,31 @@ describe("manifest.xml", () => {
     for (const s of strings) expect(s).toMatch(/<bt:Override Locale="en-US" Value="[^"]+"\/>/);
   });
 
+  it("repeats every English string for the English locales, so no English Excel shows Swedish", () => {
+    const english = [
+      "en-US",
+      "en-GB",
+      "en-AU",
+      "en-CA",
+      "en-IE",
+      "en-NZ",
+      "en-IN",
+      "en-ZA",
+      "en-SG",
+    ];
+    const elements =
+      body.match(
+        /<(DisplayName|Description|bt:String)\b[^>]*DefaultValue="[^"]*"[^/]*?>[\s\S]*?<\/\1>/g,
+      ) ?? [];
+    expect(elements.length).toBe(7);
+    for (const element of elements) {
+      const overrides = [...element.matchAll(/Override Locale="([^"]+)" Value="([^"]+)"/g)];
+      expect(overrides.map((o) => o[1])).toEqual(english);
+      // One English text per string, whatever the variant.
+      expect(new Set(overrides.map((o) => o[2])).size).toBe(1);
+    }
+  });
+
   it("asks for the ExcelApi set the adapter needs", () => {
     expect(attributes("Set", "Name")).toEqual(["ExcelApi"]);
     expect(attributes("Set", "MinVersion")).toEqual([REQUIRED_EXCEL_API]);
@@ -130,5 +155,94 @@ describe("manifest.xml", () => {
     const config = readFileSync(join(ROOT, "webpack.config.js"), "utf8");
     for (const page of pages) expect(config).toContain(`page("${page!.replace(".html", "")}"`);
     expect(existsSync(join(ROOT, "src/taskpane/taskpane.html"))).toBe(true);
+  });
+});
+
+describe("the pages' Content-Security-Policy (webpack.config.js)", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const webpackConfig = require("../webpack.config.js") as {
+    (env?: object, argv?: object): Promise<{ plugins: unknown[] }>;
+    contentSecurityPolicy(o: { connectSrc: string; header?: boolean; reportUri?: string }): string;
+  };
+  const directives = (policy: string): Map<string, string[]> =>
+    new Map(
+      policy.split(";").map((d) => {
+        const [name, ...values] = d.trim().split(/\s+/);
+        return [name, values];
+      }),
+    );
+
+  /** The built pages' template parameters, by page, for an environment. */
+  async function pages(env: Record<string, string | undefined>) {
+    const saved = { ...process.env };
+    for (const [key, value] of Object.entries(env)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+    try {
+      const config = await webpackConfig({}, { mode: "production" });
+      const out = new Map<string, Record<string, string>>();
+      for (const plugin of config.plugins as {
+        userOptions?: { filename?: string; templateParameters?: Record<string, string> };
+      }[]) {
+        const o = plugin.userOptions;
+        if (o?.filename && o.templateParameters) out.set(o.filename, o.templateParameters);
+      }
+      return { config, out };
+    } finally {
+      for (const key of Object.keys(env)) delete process.env[key];
+      Object.assign(process.env, saved);
+    }
+  }
+
+  it("allows Office.js's CDN and inline styles, and no inline or eval'd script", () => {
+    const csp = directives(webpackConfig.contentSecurityPolicy({ connectSrc: "'self'" }));
+    expect(csp.get("script-src")).toEqual([
+      "'self'",
+      "https://appsforoffice.microsoft.com",
+      "https://ajax.aspnetcdn.com",
+    ]);
+    expect(csp.get("style-src")).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(csp.get("default-src")).toEqual(["'self'"]);
+    expect(csp.get("object-src")).toEqual(["'none'"]);
+    expect(csp.get("connect-src")).toContain("'self'");
+    // A <meta> cannot carry these; only the header variant has them.
+    expect(csp.has("frame-ancestors")).toBe(false);
+    expect(csp.has("report-uri")).toBe(false);
+  });
+
+  it("gives the task pane and the FunctionFile page the same enforcing policy", async () => {
+    const { out } = await pages({ CSP_REPORT_ONLY: undefined });
+    for (const page of ["taskpane.html", "commands.html"]) {
+      expect(out.get(page)!.cspMeta).toBe(
+        `<meta http-equiv="Content-Security-Policy" content="${webpackConfig.contentSecurityPolicy({ connectSrc: "'self'" })}" />`,
+      );
+    }
+    for (const file of ["src/taskpane/taskpane.html", "src/commands/commands.html"]) {
+      const template = readFileSync(join(ROOT, file), "utf8");
+      expect(template).toContain("<%= cspMeta %>");
+      expect(template).not.toMatch(/http-equiv="Content-Security-Policy"/);
+    }
+  });
+
+  it("builds a report-only variant: no enforcing <meta>, the header per page in a file", async () => {
+    const { config, out } = await pages({
+      CSP_REPORT_ONLY: "1",
+      CSP_REPORT_URI: "https://csp.example.se/report",
+    });
+    for (const page of ["taskpane.html", "commands.html"]) {
+      expect(out.get(page)!.cspMeta).not.toMatch(/<meta/);
+    }
+    const emit = (config.plugins as { name?: string; content?: string }[]).find(
+      (p) => p.name === "csp-report-only.headers",
+    );
+    expect(emit).toBeDefined();
+    const lines = emit!.content!.split("\n");
+    expect(lines.filter((l) => /^\/(taskpane|commands)\.html$/.test(l))).toHaveLength(2);
+    const header = lines.find((l) => l.includes("Content-Security-Policy-Report-Only:"))!;
+    const csp = directives(header.split("Content-Security-Policy-Report-Only:")[1]);
+    expect(csp.get("report-uri")).toEqual(["https://csp.example.se/report"]);
+    expect(csp.get("frame-ancestors")).toContain("https://*.officeapps.live.com");
+    expect(csp.get("script-src")).toContain("https://appsforoffice.microsoft.com");
   });
 });

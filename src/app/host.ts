@@ -2,6 +2,7 @@
  * What the task pane needs from a workbook host. The Office.js adapter implements it for
  * Excel; the workbench implements it over the fake Excel. Components get it through props.
  */
+import type { Text } from "../domain/ruleSet";
 import type { PlannedCell, WorkbookGrid, WritePlan } from "../workbook/types";
 
 export interface WriteReport {
@@ -9,6 +10,8 @@ export interface WriteReport {
   cellsWritten: number;
   /** Office.js round trips (context.sync calls) the write took. */
   syncs: number;
+  /** What the user should know about a write that succeeded (e.g. a text rewritten). */
+  notices?: Text[];
 }
 
 /** A new sheet to insert ("Skapa mall"): cells from A1. */

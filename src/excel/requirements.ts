@@ -13,7 +13,11 @@
  *   getUsedRange's valuesOnly.
  * - 1.1: everything else (values, valueTypes, numberFormat, tables, charts, add/delete/activate,
  *   getSelectedRange, select, clear).
- * Optional, used only where present: WorksheetChangedEventArgs.triggerSource (1.14).
+ * - 1.7: Workbook.protection (the look refuses a write where the structure is protected).
+ * - 1.2: Worksheet.protection.
+ * Optional, asked only behind isSetSupported (look.ts): Worksheet.comments and
+ * Comment.getLocation (1.10), Range.getMergedAreasOrNullObject (1.13), Worksheet.notes and
+ * Note.getLocation (1.18); WorksheetChangedEventArgs.triggerSource (1.14) where present.
  * 1.9 leaves out Excel 2016 and 2019 (perpetual, up to 1.8); Excel 2021 and later, Microsoft 365
  * and Excel on the web have it.
  */

@@ -14,7 +14,8 @@ export const BATCH_BUDGET_BYTES = 4_000_000;
 /** What one queued action costs besides its arguments (its record and object path). */
 export const ACTION_BYTES = 200;
 
-export type CellInput = string | number | boolean;
+/** A value for Range.values; null leaves the cell as it is (a formula goes in separately). */
+export type CellInput = string | number | boolean | null;
 
 /** A rectangle of cells written as text where they are text (numberFormat "@" first). */
 export interface CellsStep {
@@ -28,6 +29,39 @@ export interface CellsStep {
   bold: { row: number; col: number; length: number }[];
   /** Clear bold in the rectangle first (cells we wrote before may have been bold). */
   resetBold: boolean;
+  /** Formulas, relative to top/left, set through Range.formulas after the values. */
+  formulas: { row: number; col: number; formula: string }[];
+  /**
+   * Read the values back in the same batch and compare: for cells on a sheet of the user's,
+   * where something the look cannot see (a merge before ExcelApi 1.13) may swallow a value.
+   */
+  verify: boolean;
+}
+
+/**
+ * A planned cell's formula. PlannedCell has none yet; the self-checking summary will add
+ * `formula` (e.g. "=SUM(B4:B24)"), and the adapter is ready for it: written as a formula, the
+ * write then ends with a recalculation.
+ */
+function formulaOf(cell: PlannedCell | undefined): string | null {
+  const f = (cell as { formula?: unknown } | undefined)?.formula;
+  return typeof f === "string" && f.startsWith("=") ? f : null;
+}
+
+/** Whether any step writes a formula. */
+export function hasFormulas(steps: readonly WriteStep[]): boolean {
+  return steps.some((s) => s.kind === "cells" && s.formulas.length > 0);
+}
+
+/** Text Excel could take for a formula (Office.js: values starting with = + - are formulas). */
+export function looksLikeFormula(value: CellInput): boolean {
+  return typeof value === "string" && /^[=+\-@]/.test(value);
+}
+
+export interface ChartStep {
+  kind: "chart";
+  sheet: string;
+  chart: ChartSpec;
 }
 
 export type WriteStep =
@@ -38,7 +72,7 @@ export type WriteStep =
   | { kind: "deleteSheet"; sheet: string }
   | { kind: "addSheet"; sheet: string; veryHidden: boolean }
   | { kind: "widths"; sheet: string; points: number[] }
-  | { kind: "chart"; sheet: string; chart: ChartSpec }
+  | ChartStep
   | { kind: "activate"; sheet: string };
 
 /** UTF-8 length of a value's JSON (what Office.js puts on the wire for it). */
@@ -64,6 +98,7 @@ export function charsToPoints(chars: number): number {
 
 /** Text is always text: "@" keeps "01" a text and "=1+1" from becoming a formula. */
 function cellInput(cell: PlannedCell | undefined): { value: CellInput; format: string } {
+  if (formulaOf(cell) !== null) return { value: null, format: cell?.numberFormat ?? "General" };
   const value = cell?.value ?? null;
   if (value === null) return { value: "", format: cell?.numberFormat ?? "General" };
   if (typeof value === "string") return { value, format: "@" };
@@ -80,12 +115,18 @@ export function cellsStep(
   left: number,
   cells: PlannedCell[][],
   resetBold: boolean,
+  verify = false,
 ): CellsStep {
   const width = cells.reduce((w, row) => Math.max(w, row.length), 0);
   const values: CellInput[][] = [];
   const formats: string[][] = [];
   const bold: CellsStep["bold"] = [];
+  const formulas: CellsStep["formulas"] = [];
   cells.forEach((row, r) => {
+    row.forEach((cell, c) => {
+      const formula = formulaOf(cell);
+      if (formula !== null) formulas.push({ row: r, col: c, formula });
+    });
     const v: CellInput[] = [];
     const f: string[] = [];
     let run = -1;
@@ -106,12 +147,18 @@ export function cellsStep(
     values.push(v);
     formats.push(f);
   });
-  return { kind: "cells", sheet, top, left, values, formats, bold, resetBold };
+  return { kind: "cells", sheet, top, left, values, formats, bold, resetBold, formulas, verify };
 }
 
 function rowBytes(step: CellsStep, r: number): number {
   const runs = step.bold.filter((b) => b.row === r).length;
-  return jsonBytes(step.values[r]) + jsonBytes(step.formats[r]) + runs * ACTION_BYTES;
+  const formulas = step.formulas.filter((f) => f.row === r);
+  return (
+    jsonBytes(step.values[r]) +
+    jsonBytes(step.formats[r]) +
+    runs * ACTION_BYTES +
+    formulas.reduce((n, f) => n + ACTION_BYTES + jsonBytes(f.formula), 0)
+  );
 }
 
 /** Fixed cost of a cells step: its range, two property sets, the bold reset. */
@@ -145,6 +192,9 @@ function sliceRows(step: CellsStep, from: number, to: number): CellsStep {
     bold: step.bold
       .filter((b) => b.row >= from && b.row < to)
       .map((b) => ({ ...b, row: b.row - from })),
+    formulas: step.formulas
+      .filter((f) => f.row >= from && f.row < to)
+      .map((f) => ({ ...f, row: f.row - from })),
   };
 }
 

@@ -100,10 +100,12 @@ describe("readWorkbook", () => {
     const grid = await createExcelHost(fake.run).readWorkbook();
     expect(grid.owned).toEqual(record);
     expect(grid.sheets.map((s) => s.name)).toEqual(["Blad1"]);
-    expect(fake.syncCount).toBe(1);
+    // The record in a sync of its own, once its sheet is known to exist: no method is called
+    // on a null object (the fake fails the batch where one is).
+    expect(fake.syncCount).toBe(2);
   });
 
-  it("reads the summary sheet the record names too, in a second sync; none where it is gone", async () => {
+  it("reads the summary sheet the record names too, in a third sync; none where it is gone", async () => {
     const record = (summarySheet: string) =>
       JSON.stringify({
         version: 1,
@@ -129,7 +131,7 @@ describe("readWorkbook", () => {
       ],
     });
     const grid = await createExcelHost(fake.run).readWorkbook();
-    expect(fake.syncCount).toBe(2);
+    expect(fake.syncCount).toBe(3);
     expect(grid.sheets[1]).toEqual({
       name: "AT-fördelning 2024",
       top: 0,
@@ -144,7 +146,7 @@ describe("readWorkbook", () => {
 
     fake.setValues(OWNERSHIP_SHEET, "A1", [[record("Borttagen")]]);
     await createExcelHost(fake.run).readWorkbook();
-    expect(fake.syncCount).toBe(3);
+    expect(fake.syncCount).toBe(3 + 2);
   });
 
   it("takes a damaged record for none", async () => {

@@ -3,11 +3,16 @@
  * the helpers set up and inspect sheets, cells, tables and charts without going through it.
  * Implements what the adapter (src/excel/excelHost.ts) uses, faithfully: load/sync, null
  * objects, queued writes, Excel's parsing of typed strings, the 5 MB payload limit of Excel on
- * the web. It does not calculate formulas, auto-expand tables or move ranges on insertions.
+ * the web — and what real Excel does to a batch: cell-edit mode (Excel.run's
+ * delayForCellEdit), protected sheets and workbook structure, merged cells, comments and
+ * notes, ExcelApi versions (a later member fails with ApiNotFound), a sync that does not
+ * return. It does not calculate formulas (it records application.calculate), auto-expand
+ * tables or move ranges on insertions.
  */
 import type { CellValue, SheetGrid, WorkbookGrid } from "../../workbook/types";
 import { columnName, parseA1 } from "../../workbook/a1";
 import {
+  cellKey,
   FakeWorkbookModel,
   hasContent,
   localAddress,
@@ -17,14 +22,23 @@ import {
   type FakeSheet,
   type SheetVisibility,
 } from "./model";
-import { FakeContext, type FakeState, type SyncRecord } from "./proxies";
+import {
+  apiAtLeast,
+  FakeContext,
+  type FakeRunOptions,
+  type FakeState,
+  type SyncRecord,
+} from "./proxies";
 
 export { FakeExcelError } from "./model";
 export type { FakeCell, FakeChart, SheetVisibility } from "./model";
-export type { SyncRecord } from "./proxies";
+export type { FakeRunOptions, SyncRecord } from "./proxies";
 
-/** A cell as a test sets it up: stored as given (a user's typing is not re-parsed here). */
-export type FakeInitValue = CellValue | { formula: string };
+/**
+ * A cell as a test sets it up: stored as given (a user's typing is not re-parsed here). A
+ * formula may come with the value Excel last calculated for it (e.g. "" for =IF(A1;"";"")).
+ */
+export type FakeInitValue = CellValue | { formula: string; value?: string | number | boolean };
 
 /** A cell as a test reads it back: a formula shows as such, so a text that became one is caught. */
 export type FakeValue = null | string | number | boolean | { error: string } | { formula: string };
@@ -39,6 +53,13 @@ export interface FakeSheetInit {
   /** Number formats, aligned with `values`; null leaves "General". */
   numberFormats?: (string | null)[][];
   tables?: { name: string; range: string; showTotals?: boolean }[];
+  /** Worksheet protection on. */
+  protected?: boolean;
+  /** Merged areas, e.g. ["E20:F22"]. */
+  merges?: string[];
+  /** A1 → text. */
+  comments?: Record<string, string>;
+  notes?: Record<string, string>;
 }
 
 export interface FakeWorkbookInit {
@@ -50,6 +71,12 @@ export interface FakeWorkbookInit {
   selection?: string;
   /** Default 5 000 000 bytes (Excel on the web's 5 MB, counted strictly). */
   payloadLimitBytes?: number;
+  /** The ExcelApi version this Excel has (default "1.18"). */
+  apiVersion?: string;
+  /** Workbook structure protection on. */
+  structureProtected?: boolean;
+  /** Whether "@" keeps =1+1 a text when written (default true); see FakeWorkbookModel. */
+  honoursTextFormat?: boolean;
 }
 
 export interface FakeSheetInfo {
@@ -63,7 +90,32 @@ export interface FakeSheetInfo {
 }
 
 export interface FakeExcel {
-  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /** Excel.run: with { delayForCellEdit: true } a batch waits while a cell is being edited. */
+  run<T>(
+    batch: (context: Excel.RequestContext) => Promise<T>,
+    options?: FakeRunOptions,
+  ): Promise<T>;
+  /** Office.context.requirements.isSetSupported("ExcelApi", version) for this Excel. */
+  isSetSupported(version: string): boolean;
+  /**
+   * The user starts or stops editing a cell. While editing, a sync fails with `code`
+   * (InvalidOperationInCellEditMode, or a bare InvalidOperation as some hosts say), or with
+   * delayForCellEdit waits until the edit ends.
+   */
+  setCellEditMode(editing: boolean, code?: string): void;
+  /** Another workbook has focus: adding or deleting a sheet fails with `code` (null: no more). */
+  setFocusElsewhere(code: string | null): void;
+  /** While stalled, syncs do not return (they continue once unstalled). */
+  stall(stalled: boolean): void;
+  /** application.calculate requests, with the index of the sync that carried each. */
+  readonly calculations: readonly { type: string; sync: number }[];
+  protectSheet(sheet: string, on: boolean): void;
+  protectStructure(on: boolean): void;
+  /** Whether "@" keeps =1+1 a text (see FakeWorkbookInit.honoursTextFormat). */
+  setHonoursTextFormat(on: boolean): void;
+  merge(sheet: string, address: string): void;
+  addComment(sheet: string, a1: string, content: string): void;
+  addNote(sheet: string, a1: string, content: string): void;
   /** context.sync() calls so far, failed ones included, in every run. */
   readonly syncCount: number;
   readonly syncs: readonly SyncRecord[];
@@ -103,6 +155,7 @@ function storeInit(cell: FakeCell, v: FakeInitValue): void {
     cell.error = v.error;
   } else if ("formula" in v) {
     cell.formula = v.formula;
+    if ("value" in v && v.value !== undefined) cell.value = v.value;
   } else {
     const [y, m, d] = v.date.split("-").map(Number);
     cell.value = Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000);
@@ -119,7 +172,10 @@ function fakeValue(cell: FakeCell | undefined): FakeValue {
 
 function gridValue(cell: FakeCell | undefined): CellValue {
   const v = fakeValue(cell);
-  if (v !== null && typeof v === "object" && "formula" in v) return { error: "#NAME?" };
+  if (v !== null && typeof v === "object" && "formula" in v) {
+    const value = cell?.value;
+    return value === undefined ? { error: "#NAME?" } : value === "" ? null : value;
+  }
   return v;
 }
 
@@ -129,6 +185,16 @@ export function createFakeExcel(init: FakeWorkbookInit = {}): FakeExcel {
     model,
     syncs: [],
     payloadLimitBytes: init.payloadLimitBytes ?? 5_000_000,
+    apiVersion: init.apiVersion ?? "1.18",
+    calculations: [],
+    editing: null,
+    stalled: false,
+    waiters: [],
+    focusElsewhere: null,
+  };
+  const wake = (): void => {
+    const waiters = state.waiters.splice(0);
+    for (const w of waiters) w();
   };
 
   const sheetOf = (name: string): FakeSheet => {
@@ -165,6 +231,23 @@ export function createFakeExcel(init: FakeWorkbookInit = {}): FakeExcel {
       }),
     );
     for (const t of def.tables ?? []) addTable(def.name, t.range, t.name, t.showTotals);
+    for (const m of def.merges ?? []) merge(def.name, m);
+    for (const [a1, text] of Object.entries(def.comments ?? {}))
+      annotate("comments", def.name, a1, text);
+    for (const [a1, text] of Object.entries(def.notes ?? {})) annotate("notes", def.name, a1, text);
+    if (def.protected) sheet.protected = true;
+  };
+
+  const merge = (sheet: string, address: string): void => {
+    const s = sheetOf(sheet);
+    const ref = parseRangeAddress(s, address);
+    if (s.mergesIn(ref).length > 0) throw new Error(`fake: ${address} overlaps a merge`);
+    s.merges.push({ top: ref.top, left: ref.left, rows: ref.rows, cols: ref.cols });
+  };
+
+  const annotate = (kind: "comments" | "notes", sheet: string, a1: string, text: string): void => {
+    const { row, col } = parseA1(a1);
+    sheetOf(sheet)[kind].set(cellKey(row, col), { id: model.newId(), content: text });
   };
 
   const addTable = (sheet: string, range: string, name: string, showTotals = false): void => {
@@ -182,18 +265,50 @@ export function createFakeExcel(init: FakeWorkbookInit = {}): FakeExcel {
   model.active = init.activeSheet ? sheetOf(init.activeSheet) : first;
   model.selection =
     init.selection === "chart" ? "chart" : parseRangeAddress(model.active, init.selection ?? "A1");
+  model.structureProtected = init.structureProtected ?? false;
+  model.honoursTextFormat = init.honoursTextFormat ?? true;
 
   const letters = (cols: Iterable<number>): string[] =>
     [...cols].sort((a, b) => a - b).map(columnName);
 
   return {
-    async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-      const ctx = new FakeContext(state);
+    async run<T>(
+      batch: (context: Excel.RequestContext) => Promise<T>,
+      options?: FakeRunOptions,
+    ): Promise<T> {
+      const ctx = new FakeContext(state, options);
       const result = await batch(ctx as unknown as Excel.RequestContext);
       // Excel.run sends what is still queued when the batch function returns.
       if (ctx.pending > 0) await ctx.sync();
       return result;
     },
+    isSetSupported: (version) => apiAtLeast(state.apiVersion, version),
+    setCellEditMode(editing, code = "InvalidOperationInCellEditMode") {
+      state.editing = editing ? code : null;
+      if (!editing) wake();
+    },
+    setFocusElsewhere(code) {
+      state.focusElsewhere = code;
+    },
+    stall(stalled) {
+      state.stalled = stalled;
+      if (!stalled) wake();
+    },
+    get calculations() {
+      return state.calculations;
+    },
+    protectSheet(sheet, on) {
+      sheetOf(sheet).protected = on;
+    },
+    protectStructure(on) {
+      model.structureProtected = on;
+    },
+    setHonoursTextFormat(on) {
+      model.honoursTextFormat = on;
+    },
+    merge,
+    addComment: (sheet, a1, content) => annotate("comments", sheet, a1, content),
+    addNote: (sheet, a1, content) => annotate("notes", sheet, a1, content),
     get syncCount() {
       return state.syncs.length;
     },

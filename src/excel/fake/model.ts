@@ -26,7 +26,10 @@ export interface FakeCell {
   value?: string | number | boolean;
   /** An error value such as "#N/A". */
   error?: string;
-  /** Set when the cell holds a formula; the fake does not calculate (it reads as #NAME?). */
+  /**
+   * Set when the cell holds a formula. The fake does not calculate: the formula reads as its
+   * `value` where a test gave one (a formula yielding "" is still a formula), else as #NAME?.
+   */
   formula?: string;
   /** Undefined means "General". */
   numberFormat?: string;
@@ -62,10 +65,26 @@ export interface FakeChart {
   position: { start: string; end: string | null } | null;
 }
 
+/** A rectangle of a sheet without the sheet: a merged area. */
+export interface Area {
+  top: number;
+  left: number;
+  rows: number;
+  cols: number;
+}
+
+/** A comment (threaded, ExcelApi 1.10) or a note (ExcelApi 1.18) on one cell. */
+export interface FakeAnnotation {
+  id: string;
+  content: string;
+}
+
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
 
 const key = (row: number, col: number): number => row * MAX_COLS + col;
+/** The key of a cell in FakeSheet.cells, comments and notes. */
+export const cellKey = key;
 
 export class FakeSheet {
   readonly cells = new Map<number, FakeCell>();
@@ -73,6 +92,12 @@ export class FakeSheet {
   readonly columnWidths = new Map<number, number>();
   readonly autofitColumns = new Set<number>();
   charts: FakeChart[] = [];
+  /** Worksheet.protection.protected: writes to the sheet fail with AccessDenied. */
+  protected = false;
+  readonly merges: Area[] = [];
+  /** Cell key → comment / note. */
+  readonly comments = new Map<number, FakeAnnotation>();
+  readonly notes = new Map<number, FakeAnnotation>();
 
   constructor(
     readonly id: string,
@@ -97,6 +122,17 @@ export class FakeSheet {
   tidy(row: number, col: number): void {
     const cell = this.cells.get(key(row, col));
     if (cell && Object.values(cell).every((v) => v === undefined)) this.cells.delete(key(row, col));
+  }
+
+  /** The merged areas that share a cell with the rectangle. */
+  mergesIn(area: Area): Area[] {
+    return this.merges.filter(
+      (m) =>
+        m.top < area.top + area.rows &&
+        area.top < m.top + m.rows &&
+        m.left < area.left + area.cols &&
+        area.left < m.left + m.cols,
+    );
   }
 
   *entries(): Iterable<[number, number, FakeCell]> {
@@ -146,14 +182,15 @@ export function hasContent(cell: FakeCell | undefined): boolean {
 /** Range.values of one cell: errors as their text, formulas as #NAME? (no calculation), empty as "". */
 export function readValue(cell: FakeCell | undefined): string | number | boolean {
   if (!cell) return "";
-  if (cell.formula !== undefined) return "#NAME?";
+  if (cell.formula !== undefined) return cell.value ?? "#NAME?";
   if (cell.error !== undefined) return cell.error;
   return cell.value ?? "";
 }
 
 export function readValueType(cell: FakeCell | undefined): string {
   if (!cell || !hasContent(cell)) return "Empty";
-  if (cell.formula !== undefined || cell.error !== undefined) return "Error";
+  if (cell.formula !== undefined && cell.value === undefined) return "Error";
+  if (cell.error !== undefined) return "Error";
   switch (typeof cell.value) {
     case "number":
       return "Double";
@@ -200,9 +237,15 @@ function isoToSerial(iso: string): number | null {
  * starts with a plus, minus, or equal sign, Excel interprets this value as a formula") and that
  * ISO dates are stored as dates; "@" starts a formula as in Lotus-style input ("@SUM(A1:A2)").
  */
-export function enterText(text: string, format: string | undefined): Partial<FakeCell> {
+export function enterText(
+  text: string,
+  format: string | undefined,
+  honoursTextFormat = true,
+): Partial<FakeCell> {
   if (text === "") return {};
-  if (format === "@") return { value: text };
+  // The apostrophe Excel keeps as a prefix, not as part of the value: the rest is text.
+  if (text.startsWith("'")) return text.length > 1 ? { value: text.slice(1) } : {};
+  if (format === "@" && (honoursTextFormat || !/^[=+\-@]/.test(text))) return { value: text };
   if (text.startsWith("=")) return { formula: text };
   const numeric = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
   if (numeric.test(text)) return { value: Number(text) };
@@ -297,6 +340,13 @@ export class FakeWorkbookModel {
   active!: FakeSheet;
   /** The selected range, or "chart" when a chart is selected (getSelectedRange then throws). */
   selection: RangeRef | "chart" | null = null;
+  /** Workbook.protection.protected (structure): adding, deleting, hiding sheets fails. */
+  structureProtected = false;
+  /**
+   * Whether a string entered into a cell formatted "@" stays text even where it starts with
+   * = + - @. Office.js does not document it either way; a test can switch it off.
+   */
+  honoursTextFormat = true;
   private nextId = 1;
 
   newId(): string {
@@ -436,12 +486,80 @@ export class FakeWorkbookModel {
 
   // --- cells -----------------------------------------------------------------------------
 
+  /** Changing a protected sheet fails, as in Excel, when the operation reaches it. */
+  assertWritable(sheet: FakeSheet): void {
+    this.assertLive(sheet);
+    if (sheet.protected) {
+      throw new FakeExcelError(
+        "AccessDenied",
+        "The cell or chart you're trying to change is on a protected sheet.",
+      );
+    }
+  }
+
+  /** Adding, deleting or hiding a sheet fails where the workbook's structure is protected. */
+  assertStructureWritable(): void {
+    if (this.structureProtected) {
+      throw new FakeExcelError("AccessDenied", "The workbook's structure is protected.");
+    }
+  }
+
+  /**
+   * Cells of `range` a value cannot go into: a merged area wholly inside takes its top-left
+   * cell's value only (the rest is dropped, as Excel writes through a merge); one the range
+   * cuts through fails the operation.
+   */
+  private mergeCovered(range: RangeRef): Set<number> {
+    const covered = new Set<number>();
+    for (const m of range.sheet.mergesIn(range)) {
+      const inside =
+        m.top >= range.top &&
+        m.left >= range.left &&
+        m.top + m.rows <= range.top + range.rows &&
+        m.left + m.cols <= range.left + range.cols;
+      if (!inside) {
+        throw new FakeExcelError("InvalidOperation", "Cannot change part of a merged cell.");
+      }
+      for (let r = m.top; r < m.top + m.rows; r++) {
+        for (let c = m.left; c < m.left + m.cols; c++) {
+          if (r !== m.top || c !== m.left) covered.add(key(r, c));
+        }
+      }
+    }
+    return covered;
+  }
+
   writeValues(range: RangeRef, input: unknown): void {
-    this.assertLive(range.sheet);
+    this.assertWritable(range.sheet);
     const values = assertMatrix("values", input, range.rows, range.cols);
+    const covered = this.mergeCovered(range);
     for (let r = 0; r < range.rows; r++) {
       for (let c = 0; c < range.cols; c++) {
+        if (covered.has(key(range.top + r, range.left + c))) continue;
         this.enter(range.sheet, range.top + r, range.left + c, values[r][c]);
+      }
+    }
+  }
+
+  /** Range.formulas set: a string starting with "=" is a formula (not calculated until asked). */
+  writeFormulas(range: RangeRef, input: unknown): void {
+    this.assertWritable(range.sheet);
+    const formulas = assertMatrix("formulas", input, range.rows, range.cols);
+    const covered = this.mergeCovered(range);
+    for (let r = 0; r < range.rows; r++) {
+      for (let c = 0; c < range.cols; c++) {
+        const row = range.top + r;
+        const col = range.left + c;
+        const f = formulas[r][c];
+        if (covered.has(key(row, col))) continue;
+        if (typeof f === "string" && f.startsWith("=")) {
+          const cell = range.sheet.ensure(row, col);
+          delete cell.value;
+          delete cell.error;
+          cell.formula = f;
+        } else {
+          this.enter(range.sheet, row, col, f);
+        }
       }
     }
   }
@@ -454,7 +572,7 @@ export class FakeWorkbookModel {
     delete cell.error;
     delete cell.formula;
     if (typeof v === "string") {
-      Object.assign(cell, enterText(v, cell.numberFormat));
+      Object.assign(cell, enterText(v, cell.numberFormat, this.honoursTextFormat));
     } else if (typeof v === "number") {
       if (!Number.isFinite(v)) {
         throw new FakeExcelError("InvalidArgument", `${v} cannot be written to a cell.`);
@@ -469,7 +587,7 @@ export class FakeWorkbookModel {
   }
 
   writeNumberFormats(range: RangeRef, input: unknown): void {
-    this.assertLive(range.sheet);
+    this.assertWritable(range.sheet);
     const formats = assertMatrix("numberFormat", input, range.rows, range.cols);
     for (let r = 0; r < range.rows; r++) {
       for (let c = 0; c < range.cols; c++) {
@@ -485,7 +603,7 @@ export class FakeWorkbookModel {
   }
 
   setBold(range: RangeRef, bold: boolean): void {
-    this.assertLive(range.sheet);
+    this.assertWritable(range.sheet);
     for (const [r, c] of cellsOf(range)) {
       range.sheet.ensure(r, c).bold = bold ? true : undefined;
       range.sheet.tidy(r, c);
@@ -493,7 +611,7 @@ export class FakeWorkbookModel {
   }
 
   setColumnWidth(range: RangeRef, points: number): void {
-    this.assertLive(range.sheet);
+    this.assertWritable(range.sheet);
     if (!(points >= 0 && points <= 255 * 7.5)) {
       throw new FakeExcelError("InvalidArgument", `Column width ${points} is out of range.`);
     }
@@ -502,12 +620,12 @@ export class FakeWorkbookModel {
   }
 
   autofit(range: RangeRef): void {
-    this.assertLive(range.sheet);
+    this.assertWritable(range.sheet);
     for (let c = range.left; c < range.left + range.cols; c++) range.sheet.autofitColumns.add(c);
   }
 
   clear(range: RangeRef, applyTo: string): void {
-    this.assertLive(range.sheet);
+    this.assertWritable(range.sheet);
     for (const [r, c] of cellsOf(range)) {
       const cell = range.sheet.cell(r, c);
       if (!cell) continue;
@@ -521,6 +639,27 @@ export class FakeWorkbookModel {
         delete cell.bold;
       }
       range.sheet.tidy(r, c);
+    }
+    const sheet = range.sheet;
+    if (applyTo === "All") {
+      // Clearing everything takes the cells' comments and notes with it, as in Excel.
+      for (const [r, c] of cellsOf(range)) {
+        sheet.comments.delete(key(r, c));
+        sheet.notes.delete(key(r, c));
+      }
+    }
+    if (applyTo === "All" || applyTo === "Formats") {
+      // A merge is a format: one wholly inside the range is undone.
+      const gone = sheet
+        .mergesIn(range)
+        .filter(
+          (m) =>
+            m.top >= range.top &&
+            m.left >= range.left &&
+            m.top + m.rows <= range.top + range.rows &&
+            m.left + m.cols <= range.left + range.cols,
+        );
+      for (const m of gone) sheet.merges.splice(sheet.merges.indexOf(m), 1);
     }
   }
 
@@ -596,7 +735,7 @@ export class FakeWorkbookModel {
    * entered like typed input; `name` is the header text.
    */
   addTableColumn(table: FakeTable, index: unknown, values: unknown, name: unknown): number {
-    this.assertLive(table.sheet);
+    this.assertWritable(table.sheet);
     if (index !== undefined && index !== null && index !== -1 && index !== table.columns) {
       throw new FakeExcelError("NotImplemented", "The fake appends table columns only.");
     }
@@ -661,7 +800,7 @@ export class FakeWorkbookModel {
   // --- charts ----------------------------------------------------------------------------
 
   addChart(sheet: FakeSheet, type: string, source: RangeRef, seriesBy: string): FakeChart {
-    this.assertLive(sheet);
+    this.assertWritable(sheet);
     if (source.sheet !== sheet) {
       throw new FakeExcelError(
         "InvalidArgument",

@@ -13,26 +13,46 @@ import {
   FakeSheet,
   FakeTable,
   localAddress,
+  MAX_COLS,
   parseRangeAddress,
   rangeAddress,
   readFormula,
   readValue,
   readValueType,
+  type Area,
+  type FakeAnnotation,
   type FakeChart,
   type FakeCell,
   type FakeWorkbookModel,
   type RangeRef,
   type SheetVisibility,
 } from "./model";
-import { jsonBytes } from "../writeSteps";
+
+/**
+ * What a value weighs on the wire: its JSON in UTF-8, counted by code point. The fake's own
+ * measure of what Office.js would send or receive, independent of the adapter's estimate.
+ */
+export function wireBytes(value: unknown): number {
+  const text = JSON.stringify(value ?? null) ?? "null";
+  let n = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    n += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+  }
+  return n;
+}
+const jsonBytes = wireBytes;
 
 /** One context.sync() as the fake saw it. */
 export interface SyncRecord {
   /** Queued operations (method calls, property sets, loads). */
   ops: number;
-  /** Estimated request size: the JSON of every argument, plus a fixed cost per operation. */
+  /**
+   * Request size: per operation, an action record as Office.js sends it (id, type, name, object
+   * path) around the JSON of its arguments, in UTF-8.
+   */
   requestBytes: number;
-  /** Estimated response size: the JSON of every loaded value. */
+  /** Response size: the JSON of every loaded property, named, in UTF-8. */
   responseBytes: number;
   suspendedScreenUpdating: boolean;
   suspendedCalculation: boolean;
@@ -45,9 +65,44 @@ export interface FakeState {
   syncs: SyncRecord[];
   /** Excel on the web refuses requests and responses above 5 MB; the fake does the same. */
   payloadLimitBytes: number;
+  /** ExcelApi version the fake Excel has: members of later sets fail with ApiNotFound. */
+  apiVersion: string;
+  /** application.calculate calls, in order, with the index of the sync that ran them. */
+  calculations: { type: string; sync: number }[];
+  /** While the user edits a cell: the code a batch fails with (unless delayForCellEdit). */
+  editing: string | null;
+  /** While true, syncs do not return (a heavy workbook in Excel on the web). */
+  stalled: boolean;
+  /** Syncs waiting for the edit to end or the stall to pass. */
+  waiters: Array<() => void>;
+  /**
+   * While another workbook has focus: the code adding or deleting a sheet fails with
+   * (GeneralException or InvalidSelection, as seen in Excel on Windows).
+   */
+  focusElsewhere: string | null;
 }
 
-const OP_BYTES = 64;
+/** The options Excel.run takes (Excel.RunOptions) that the fake honours. */
+export interface FakeRunOptions {
+  delayForCellEdit?: boolean;
+}
+
+/** An action record around an operation's arguments, as Office.js sends it. */
+const ACTION_ENVELOPE = wireBytes({
+  Id: 1000,
+  ActionType: 1,
+  Name: "",
+  ObjectPathId: 1000,
+  ArgumentInfo: { Arguments: [] },
+});
+const OP_BYTES = ACTION_ENVELOPE;
+
+/** Whether ExcelApi `have` includes `need` ("1.13" <= "1.18"). */
+export function apiAtLeast(have: string, need: string): boolean {
+  const [a, b] = have.split(".").map(Number);
+  const [c, d] = need.split(".").map(Number);
+  return a > c || (a === c && b >= d);
+}
 
 function notLoaded(prop: string): FakeExcelError {
   return new FakeExcelError(
@@ -67,8 +122,32 @@ export class FakeContext {
   running: Running | null = null;
   readonly workbook: WorkbookProxy;
 
-  constructor(readonly state: FakeState) {
+  constructor(
+    readonly state: FakeState,
+    readonly options: FakeRunOptions = {},
+  ) {
     this.workbook = new WorkbookProxy(this);
+  }
+
+  /** A member of a later ExcelApi set than the fake's fails the batch, as on an older Excel. */
+  requireApi(version: string, member: string): void {
+    if (!apiAtLeast(this.state.apiVersion, version)) {
+      throw new FakeExcelError(
+        "ApiNotFound",
+        `${member} needs ExcelApi ${version}; this Excel has ${this.state.apiVersion}.`,
+      );
+    }
+  }
+
+  /** Adding or deleting a sheet: fails where the structure is protected or focus is elsewhere. */
+  sheetChange(): void {
+    this.model.assertStructureWritable();
+    const code = this.state.focusElsewhere;
+    if (code !== null) throw new FakeExcelError(code, "This operation is not allowed now.");
+  }
+
+  private async waitWhile(condition: () => boolean): Promise<void> {
+    while (condition()) await new Promise<void>((resolve) => this.state.waiters.push(resolve));
   }
 
   get model(): FakeWorkbookModel {
@@ -103,6 +182,15 @@ export class FakeContext {
     this.state.syncs.push(record);
     // A round trip: nothing runs before the caller has let go.
     await Promise.resolve();
+    await this.waitWhile(() => this.state.stalled);
+    if (this.state.editing !== null) {
+      if (!this.options.delayForCellEdit) {
+        record.error = this.state.editing;
+        throw new FakeExcelError(record.error, "The user is editing a cell.");
+      }
+      // Excel holds the batch until the user leaves the cell.
+      await this.waitWhile(() => this.state.editing !== null);
+    }
     const limit = this.state.payloadLimitBytes;
     if (record.requestBytes > limit) {
       record.error = "RequestPayloadSizeLimitExceeded";
@@ -263,7 +351,7 @@ export abstract class ClientObject<E = Entity> {
       const [head, ...rest] = path.split("/");
       if (rest.length === 0 && head in scalars) {
         const value = scalars[head](e);
-        this.ctx.commit(() => this.loaded.set(head, value), jsonBytes(value));
+        this.ctx.commit(() => this.loaded.set(head, value), wireBytes({ [head]: value }));
       } else {
         const nav = this.navs()[head]();
         nav.loadNow(rest.length > 0 ? [rest.join("/")] : "all");
@@ -371,12 +459,22 @@ export class WorkbookProxy extends ClientObject<FakeWorkbookModel> {
   readonly worksheets: WorksheetCollectionProxy;
   readonly tables: TableCollectionProxy;
   readonly application: ApplicationProxy;
+  /** Workbook.protection (ExcelApi 1.7): `protected` means the structure is. */
+  readonly protection: ProtectionProxy;
+  /** Workbook.comments (ExcelApi 1.10) and Workbook.notes (ExcelApi 1.18). */
+  readonly comments: AnnotationCollectionProxy;
+  readonly notes: AnnotationCollectionProxy;
 
   constructor(ctx: FakeContext) {
     super(ctx, () => ctx.model);
     this.worksheets = new WorksheetCollectionProxy(ctx, () => ctx.model);
     this.tables = new TableCollectionProxy(ctx, () => ctx.model, null);
     this.application = new ApplicationProxy(ctx, () => ctx.model);
+    this.protection = new ProtectionProxy(ctx, () => ({
+      isProtected: () => ctx.model.structureProtected,
+    }));
+    this.comments = new AnnotationCollectionProxy(ctx, () => ctx.model.sheets, "comments");
+    this.notes = new AnnotationCollectionProxy(ctx, () => ctx.model.sheets, "notes");
   }
 
   protected scalars(): Record<string, (e: FakeWorkbookModel) => unknown> {
@@ -384,7 +482,13 @@ export class WorkbookProxy extends ClientObject<FakeWorkbookModel> {
   }
 
   protected override navs(): Record<string, () => AnyObject> {
-    return { worksheets: () => this.worksheets, tables: () => this.tables };
+    return {
+      worksheets: () => this.worksheets,
+      tables: () => this.tables,
+      protection: () => this.protection,
+      comments: () => this.comments,
+      notes: () => this.notes,
+    };
   }
 
   /** Throws InvalidSelection (at sync) when a chart is selected: by design in Office.js. */
@@ -415,6 +519,13 @@ export class ApplicationProxy extends ClientObject<FakeWorkbookModel> {
     this.ctx.queue(() => {
       if (this.ctx.running) this.ctx.running.record.suspendedCalculation = true;
     });
+  }
+  /** Recorded, not carried out: the fake does not calculate (see FakeCell.formula). */
+  calculate(calculationType: string): void {
+    this.ctx.queue(() => {
+      const state = this.ctx.state;
+      state.calculations.push({ type: calculationType, sync: state.syncs.length - 1 });
+    }, jsonBytes(calculationType));
   }
 }
 
@@ -457,7 +568,13 @@ export class WorksheetCollectionProxy extends Collection<
 
   add(name?: string): WorksheetProxy {
     const sheet = new WorksheetProxy(this.ctx, () => null);
-    this.ctx.queue(() => sheet.bindNow(this.ctx.model.addSheet(name)), jsonBytes(name ?? null));
+    this.ctx.queue(
+      () => {
+        this.ctx.sheetChange();
+        sheet.bindNow(this.ctx.model.addSheet(name));
+      },
+      jsonBytes(name ?? null),
+    );
     return sheet;
   }
 }
@@ -466,6 +583,9 @@ export class WorksheetProxy extends ClientObject<FakeSheet> {
   protected readonly typeName = "Worksheet";
   private tablesProxy?: TableCollectionProxy;
   private chartsProxy?: ChartCollectionProxy;
+  private protectionProxy?: ProtectionProxy;
+  private commentsProxy?: AnnotationCollectionProxy;
+  private notesProxy?: AnnotationCollectionProxy;
 
   protected scalars(): Record<string, (s: FakeSheet) => unknown> {
     const m = this.ctx.model;
@@ -478,7 +598,13 @@ export class WorksheetProxy extends ClientObject<FakeSheet> {
   }
 
   protected override navs(): Record<string, () => AnyObject> {
-    return { tables: () => this.tables, charts: () => this.charts };
+    return {
+      tables: () => this.tables,
+      charts: () => this.charts,
+      protection: () => this.protection,
+      comments: () => this.comments,
+      notes: () => this.notes,
+    };
   }
 
   get name(): string {
@@ -494,7 +620,10 @@ export class WorksheetProxy extends ClientObject<FakeSheet> {
     return this.read("visibility");
   }
   set visibility(v: SheetVisibility) {
-    this.act((s) => this.ctx.model.setVisibility(s, v), v);
+    this.act((s) => {
+      this.ctx.model.assertStructureWritable();
+      this.ctx.model.setVisibility(s, v);
+    }, v);
   }
 
   get tables(): TableCollectionProxy {
@@ -516,7 +645,10 @@ export class WorksheetProxy extends ClientObject<FakeSheet> {
   }
 
   delete(): void {
-    this.act((s) => this.ctx.model.deleteSheet(s));
+    this.act((s) => {
+      this.ctx.sheetChange();
+      this.ctx.model.deleteSheet(s);
+    });
   }
 
   getRange(address?: string): RangeProxy {
@@ -553,14 +685,39 @@ export class WorksheetProxy extends ClientObject<FakeSheet> {
     );
   }
 
-  /** A null object where the sheet is blank; a null object too on a null worksheet. */
+  /**
+   * A null object where the sheet is blank. On a null worksheet the batch fails: Office.js
+   * does not say what a method of a null object does, so the fake does not guess.
+   */
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
     return this.made(
-      new RangeProxy(this.ctx, () => {
-        const s = this.resolveNow();
-        return s === null ? null : this.ctx.model.usedRange(s, valuesOnly);
-      }),
+      new RangeProxy(this.ctx, () => this.ctx.model.usedRange(this.entityNow(), valuesOnly)),
     );
+  }
+
+  /** Worksheet.protection (ExcelApi 1.2): `protected` only. */
+  get protection(): ProtectionProxy {
+    this.protectionProxy ??= new ProtectionProxy(this.ctx, () => {
+      const s = this.entityNow();
+      return { isProtected: () => s.protected };
+    });
+    return this.protectionProxy;
+  }
+
+  /** Worksheet.comments (ExcelApi 1.10). */
+  get comments(): AnnotationCollectionProxy {
+    this.commentsProxy ??= new AnnotationCollectionProxy(
+      this.ctx,
+      () => [this.entityNow()],
+      "comments",
+    );
+    return this.commentsProxy;
+  }
+
+  /** Worksheet.notes (ExcelApi 1.18). */
+  get notes(): AnnotationCollectionProxy {
+    this.notesProxy ??= new AnnotationCollectionProxy(this.ctx, () => [this.entityNow()], "notes");
+    return this.notesProxy;
   }
 }
 
@@ -608,6 +765,30 @@ export class RangeProxy extends ClientObject<RangeRef> {
   }
   get formulas(): unknown[][] {
     return this.read("formulas");
+  }
+  set formulas(v: unknown[][]) {
+    this.act((r) => this.ctx.model.writeFormulas(r, v), v);
+  }
+
+  /**
+   * ExcelApi 1.13. As Excel does (office-js#3611), only the merged areas whose top-left cell
+   * lies in the range: a merge reaching in from above or the left is not among them.
+   */
+  getMergedAreasOrNullObject(): RangeAreasProxy {
+    return this.made(
+      new RangeAreasProxy(this.ctx, () => {
+        this.ctx.requireApi("1.13", "Range.getMergedAreasOrNullObject");
+        const r = this.entityNow();
+        const areas = r.sheet.merges.filter(
+          (m) =>
+            m.top >= r.top &&
+            m.top < r.top + r.rows &&
+            m.left >= r.left &&
+            m.left < r.left + r.cols,
+        );
+        return areas.length === 0 ? null : { sheet: r.sheet, areas };
+      }),
+    );
   }
   get rowIndex(): number {
     return this.read("rowIndex");
@@ -1113,5 +1294,130 @@ export class ChartSeriesProxy extends ClientObject<SeriesRef> {
   }
   setXAxisValues(range: RangeArg): void {
     this.setRange("xValues", range);
+  }
+}
+
+// --- protection, merged areas, comments and notes ----------------------------------------------
+
+/** WorksheetProtection / WorkbookProtection: `protected`, read-only here. */
+export class ProtectionProxy extends ClientObject<{ isProtected: () => boolean }> {
+  protected readonly typeName = "Protection";
+  protected scalars(): Record<string, (p: { isProtected: () => boolean }) => unknown> {
+    return { protected: (p) => p.isProtected() };
+  }
+  get protected(): boolean {
+    return this.read("protected");
+  }
+}
+
+interface AreasRef {
+  sheet: FakeSheet;
+  areas: Area[];
+}
+
+/** RangeAreas, as getMergedAreasOrNullObject returns it: `areaCount`, `address`, `areas`. */
+export class RangeAreasProxy extends ClientObject<AreasRef> {
+  protected readonly typeName = "RangeAreas";
+  private areasProxy?: AreaCollectionProxy;
+  protected scalars(): Record<string, (a: AreasRef) => unknown> {
+    return {
+      areaCount: (a) => a.areas.length,
+      address: (a) => a.areas.map((m) => rangeAddress({ sheet: a.sheet, ...m })).join(","),
+    };
+  }
+  protected override navs(): Record<string, () => AnyObject> {
+    return { areas: () => this.areas };
+  }
+  get areaCount(): number {
+    return this.read("areaCount");
+  }
+  get address(): string {
+    return this.read("address");
+  }
+  get areas(): AreaCollectionProxy {
+    this.areasProxy ??= new AreaCollectionProxy(this.ctx, () => this.entityNow());
+    return this.areasProxy;
+  }
+}
+
+export class AreaCollectionProxy extends Collection<AreasRef, RangeRef, RangeProxy> {
+  protected readonly typeName = "RangeCollection";
+  protected list(a: AreasRef): RangeRef[] {
+    return a.areas.map((m) => ({ sheet: a.sheet, ...m }));
+  }
+  protected item(): RangeProxy {
+    return new RangeProxy(this.ctx, () => null);
+  }
+}
+
+interface AnnotationRef {
+  sheet: FakeSheet;
+  row: number;
+  col: number;
+  note: FakeAnnotation;
+}
+
+/** CommentCollection (ExcelApi 1.10) or NoteCollection (1.18), of a workbook or a sheet. */
+export class AnnotationCollectionProxy extends Collection<
+  FakeSheet[],
+  AnnotationRef,
+  AnnotationProxy
+> {
+  protected readonly typeName: string;
+  constructor(
+    ctx: FakeContext,
+    resolver: () => FakeSheet[],
+    private readonly kind: "comments" | "notes",
+  ) {
+    super(ctx, () => {
+      if (kind === "comments") ctx.requireApi("1.10", "comments");
+      else ctx.requireApi("1.18", "notes");
+      return resolver();
+    });
+    this.typeName = kind === "comments" ? "CommentCollection" : "NoteCollection";
+  }
+  protected list(sheets: FakeSheet[]): AnnotationRef[] {
+    const out: AnnotationRef[] = [];
+    for (const sheet of sheets) {
+      for (const [k, note] of sheet[this.kind]) {
+        out.push({ sheet, row: Math.floor(k / MAX_COLS), col: k % MAX_COLS, note });
+      }
+    }
+    return out;
+  }
+  protected item(): AnnotationProxy {
+    return new AnnotationProxy(this.ctx, () => null);
+  }
+  getItemAt(index: number): AnnotationProxy {
+    return this.made(
+      new AnnotationProxy(this.ctx, () => {
+        const item = this.list(this.entityNow())[index];
+        if (!item) throw new FakeExcelError("ItemNotFound", `No item at ${index}.`);
+        return item;
+      }),
+      index,
+    );
+  }
+}
+
+export class AnnotationProxy extends ClientObject<AnnotationRef> {
+  protected readonly typeName = "Comment";
+  protected scalars(): Record<string, (a: AnnotationRef) => unknown> {
+    return { id: (a) => a.note.id, content: (a) => a.note.content };
+  }
+  get id(): string {
+    return this.read("id");
+  }
+  get content(): string {
+    return this.read("content");
+  }
+  /** The cell it is on. */
+  getLocation(): RangeProxy {
+    return this.made(
+      new RangeProxy(this.ctx, () => {
+        const a = this.entityNow();
+        return { sheet: a.sheet, top: a.row, left: a.col, rows: 1, cols: 1 };
+      }),
+    );
   }
 }

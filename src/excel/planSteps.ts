@@ -1,0 +1,60 @@
+/**
+ * The steps of a write plan, in the order they run, given what the look before writing found
+ * (which sheets exist, the table as it is now). Pure.
+ */
+import { splitSheetAddress } from "../workbook/a1";
+import { OWNERSHIP_SHEET, type WritePlan } from "../workbook/types";
+import type { Preflight } from "./look";
+import { cellsStep, charsToPoints, type WriteStep } from "./writeSteps";
+
+/**
+ * The steps of a plan, in the order they run. The ownership record goes first: a write cut
+ * short between batches then still names the cells it wrote, which are then ours to redo.
+ */
+export function planSteps(plan: WritePlan, pre: Preflight): WriteStep[] {
+  const steps: WriteStep[] = [];
+  const has = (name: string): boolean =>
+    pre.sheetNames.some((n) => n.toLowerCase() === name.toLowerCase());
+
+  if (!has(OWNERSHIP_SHEET))
+    steps.push({ kind: "addSheet", sheet: OWNERSHIP_SHEET, veryHidden: true });
+  steps.push(
+    cellsStep(OWNERSHIP_SHEET, 0, 0, [[{ value: JSON.stringify(plan.ownership) }]], false),
+  );
+
+  for (const range of plan.clear) {
+    const { sheet, address } = splitSheetAddress(range);
+    steps.push({ kind: "clear", sheet: sheet ?? plan.columns.sheet, address });
+  }
+
+  const c = plan.columns;
+  if (c.table && pre.table) {
+    const right = pre.table.left + pre.table.columns.length - 1;
+    const names = c.headers
+      .map((h, i) => ({ name: String(h.value ?? ""), col: c.firstCol + i }))
+      .filter((h) => h.col > right)
+      .map((h) => h.name);
+    if (names.length > 0) steps.push({ kind: "addTableColumns", table: c.table, names });
+  }
+  if (c.headers.length > 0) {
+    steps.push(cellsStep(c.sheet, c.headerRow, c.firstCol, [c.headers, ...c.rows], true, true));
+    steps.push({
+      kind: "autofit",
+      sheet: c.sheet,
+      top: c.headerRow,
+      left: c.firstCol,
+      rows: c.rows.length + 1,
+      cols: c.headers.length,
+    });
+  }
+
+  const s = plan.summary;
+  if (has(s.sheetName)) steps.push({ kind: "deleteSheet", sheet: s.sheetName });
+  steps.push({ kind: "addSheet", sheet: s.sheetName, veryHidden: false });
+  if (s.cells.length > 0) steps.push(cellsStep(s.sheetName, 0, 0, s.cells, false));
+  if (s.columnWidths.length > 0) {
+    steps.push({ kind: "widths", sheet: s.sheetName, points: s.columnWidths.map(charsToPoints) });
+  }
+  if (s.chart) steps.push({ kind: "chart", sheet: s.sheetName, chart: s.chart });
+  return steps;
+}
