@@ -66,8 +66,8 @@ export function unusedSettings(ruleSet: RuleSet, settings: Settings): Issue[] {
       severity: "warning" as const,
       code: "settings.unused",
       message: {
-        sv: `tolkningen ${key}=${settings[key]} gäller inte reglerna för ${ruleSet.year} och används inte`,
-        en: `the interpretation ${key}=${settings[key]} does not apply to the rules for ${ruleSet.year} and is not used`,
+        sv: `tolkningen ${key}=${settings[key]} gäller inte reglerna för ${ruleSet.year} och används inte${key === "range" ? " (inga planerade värden läses det året)" : ""}`,
+        en: `the interpretation ${key}=${settings[key]} does not apply to the rules for ${ruleSet.year} and is not used${key === "range" ? " (no planned values are read that year)" : ""}`,
       },
     }));
 }

@@ -8,12 +8,9 @@
  * Exit status: 0 done; 2 the input has errors, or the file cannot be read or written as
  * asked (a sentence says why); 1 anything else.
  */
-import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { parseRuleSet } from "../domain/parseRuleSet";
 import { getRuleSet, SHIPPED_YEARS } from "../domain/rules";
 import type { Lang, RuleSet } from "../domain/ruleSet";
-import { interpretationsFor } from "../domain/interpretations";
 import { readAndAllocate, settingsProblems } from "../app/pipeline";
 import type { ReadOutcome } from "../app/pipeline";
 import { FileReadError, FileReadErrors } from "../files/fileErrors";
@@ -22,6 +19,7 @@ import { quoteSheet } from "../workbook/a1";
 import type { Issue, WorkbookGrid } from "../workbook/types";
 import { chooseLang, parseArgs, USAGE, UsageError } from "./args";
 import type { CliArgs } from "./args";
+import { loadRulesFile } from "./loadRules";
 import { checkOutPath } from "./outPath";
 import { toJson, toText } from "./report";
 
@@ -44,23 +42,9 @@ const processIo: CliIo = {
   now: () => new Date(),
 };
 
-async function loadRuleSet(args: CliArgs): Promise<RuleSet> {
+async function loadRuleSet(args: CliArgs, lang: Lang): Promise<RuleSet> {
   if (args.rules) {
-    let json: unknown;
-    try {
-      // A BOM (Notepad's "UTF-8 with BOM") is no part of the JSON.
-      json = JSON.parse((await readFile(args.rules, "utf8")).replace(/^\uFEFF/, ""));
-    } catch (err) {
-      throw new UsageError(
-        `--rules: kan inte läsa / cannot read ${args.rules}: ${(err as Error).message}`,
-      );
-    }
-    let ruleSet: RuleSet;
-    try {
-      ruleSet = parseRuleSet(json);
-    } catch (err) {
-      throw new UsageError(`--rules: ${args.rules}: ${(err as Error).message}`);
-    }
+    const { ruleSet } = await loadRulesFile(args.rules, args.rulesSheet, lang);
     if (args.year !== undefined && ruleSet.year !== args.year) {
       throw new UsageError(
         `--rules gäller ${ruleSet.year}, men --year är ${args.year} / the rules are for ${ruleSet.year}, but --year is ${args.year}`,
@@ -90,21 +74,6 @@ export function fileIssues(err: unknown): Issue[] | null {
     ...(e.where.cell ? { cell: e.where.cell } : {}),
     message: e.text,
   }));
-}
-
-/** `--set` keys this year's rules have no use for (e.g. range for 2025): said, not ignored. */
-function unusedSettings(ruleSet: RuleSet, args: CliArgs): Issue[] {
-  const applicable = new Set(interpretationsFor(ruleSet).map((c) => c.key));
-  return Object.keys(args.set)
-    .filter((k) => !applicable.has(k))
-    .map((k) => ({
-      severity: "warning" as const,
-      code: "set.unused",
-      message: {
-        sv: `--set ${k}=${args.set[k]} verkar inte: ${ruleSet.year} års regler har ingen sådan tolkning${k === "range" ? " (inga planerade värden läses det året)" : ""}`,
-        en: `--set ${k}=${args.set[k]} has no effect: the ${ruleSet.year} rules have no such interpretation${k === "range" ? " (no planned values are read that year)" : ""}`,
-      },
-    }));
 }
 
 function emptyOutcome(issues: Issue[]): ReadOutcome {
@@ -207,7 +176,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   try {
     if (!args.in) throw new UsageError("--in saknas / is missing");
     const inPath = args.in;
-    const ruleSet = await loadRuleSet(args);
+    const ruleSet = await loadRuleSet(args, lang);
     const problems = settingsProblems(ruleSet, args.set);
     if (problems.length > 0) {
       throw new UsageError(`--set: ${problems.map((p) => p[lang]).join("; ")}`);
@@ -239,7 +208,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       );
     }
     const outcome = readAndAllocate(grid, ruleSet, args.set, { sheet: args.sheet });
-    const issues = [...outcome.issues, ...unusedSettings(ruleSet, args)];
+    const issues = [...outcome.issues];
     let status = outcome.hasErrors ? 2 : 0;
     if (!outcome.hasErrors && args.out) {
       const refused = await writeOut(

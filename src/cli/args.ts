@@ -11,6 +11,8 @@ export interface CliArgs {
   json: boolean;
   set: Settings;
   rules?: string;
+  /** The rule sheet to read in a --rules workbook with more than one. */
+  rulesSheet?: string;
   lang?: Lang;
   /** --force: --out may replace an existing file (never --in). */
   force: boolean;
@@ -30,7 +32,7 @@ export class UsageError extends Error {
 
 export const USAGE = `Användning / usage:
   npm run allocate -- --year ÅR --in FIL.xlsx|FIL.csv [--sheet BLAD] [--out UT.xlsx [--force]] [--json]
-                      [--set NYCKEL=VÄRDE ...] [--rules REGLER.json] [--lang sv|en]
+                      [--set NYCKEL=VÄRDE ...] [--rules REGLER.json|REGLER.xlsx [--rules-sheet BLAD]] [--lang sv|en]
 
   --year     år (${SHIPPED_YEARS.join(", ")}), eller det år --rules anger
   --in       regiontabellen: .xlsx eller .csv (UTF-8, ; eller , som avgränsare)
@@ -40,7 +42,7 @@ export const USAGE = `Användning / usage:
   --force    --out får ersätta en befintlig fil (aldrig --in)
   --json     skriv resultatet som JSON på standard ut (och inget annat där)
   --set      tolkning, t.ex. range=lower, rounding=half-up, block1-2022=rate
-  --rules    en regelfil (JSON) i stället för årets inbyggda regler
+  --rules    en regelfil (JSON) eller en arbetsbok med ett regelblad i stället för årets inbyggda regler
   --lang     språk för texter: sv (standard) eller en
 
 Exit: 0 klart, 2 fel i indata, 1 annat fel.
@@ -50,7 +52,16 @@ Exit: 0 klart, 2 fel i indata, 1 annat fel.
 export function parseArgs(argv: readonly string[]): CliArgs {
   const args: CliArgs = { json: false, set: {}, force: false, help: false };
   const seen = new Set<string>();
-  const takesValue = new Set(["--year", "--in", "--sheet", "--out", "--set", "--rules", "--lang"]);
+  const takesValue = new Set([
+    "--year",
+    "--in",
+    "--sheet",
+    "--out",
+    "--set",
+    "--rules",
+    "--rules-sheet",
+    "--lang",
+  ]);
   for (let i = 0; i < argv.length; i++) {
     let flag = argv[i];
     let value: string | undefined;
@@ -104,6 +115,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         break;
       case "--rules":
         args.rules = value;
+        break;
+      case "--rules-sheet":
+        args.rulesSheet = value;
         break;
       case "--lang":
         if (value !== "sv" && value !== "en") {

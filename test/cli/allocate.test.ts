@@ -206,13 +206,15 @@ describe("--rules", () => {
     expect(stderr).toContain("2024");
   });
 
-  test("a malformed rule set is exit 1", async () => {
+  test("a malformed rule set is an input error: exit 2, said in the user's language", async () => {
     const bad = path.join(tmp, "trasig.json");
     writeFileSync(bad, JSON.stringify({ format: 1, year: 2024 }));
-    expect((await runCli(["--rules", bad, "--in", CSV_2024])).code).toBe(1);
+    const r = await runCli(["--rules", bad, "--in", CSV_2024]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("måste vara ett objekt");
     const notJson = path.join(tmp, "inte.json");
     writeFileSync(notJson, "{ nej");
-    expect((await runCli(["--rules", notJson, "--in", CSV_2024])).code).toBe(1);
+    expect((await runCli(["--rules", notJson, "--in", CSV_2024])).code).toBe(2);
   });
 });
 

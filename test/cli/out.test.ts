@@ -155,18 +155,18 @@ describe("--set for a year without such values is said, not ignored", () => {
     const r = await runCli(["--year", "2025", "--in", csv, "--set", "range=upper", "--json"]);
     expect(r.code).toBe(plain.code);
     const warning = JSON.parse(r.stdout).issues.find(
-      (i: { code: string }) => i.code === "set.unused",
+      (i: { code: string }) => i.code === "settings.unused",
     );
     expect(warning).toMatchObject({ severity: "warning" });
-    expect(warning.message).toMatch(/range=upper verkar inte.*inga planerade värden/);
+    expect(warning.message).toMatch(/range=upper gäller inte.*inga planerade värden/);
     expect(JSON.parse(r.stdout).regions).toEqual(JSON.parse(plain.stdout).regions);
   });
 
   test("range=upper for 2024 has its effect and no such warning", async () => {
     const r = await run(["--in", CSV_2024, "--set", "range=upper"]);
-    expect(JSON.parse(r.stdout).issues.some((i: { code: string }) => i.code === "set.unused")).toBe(
-      false,
-    );
+    expect(
+      JSON.parse(r.stdout).issues.some((i: { code: string }) => i.code === "settings.unused"),
+    ).toBe(false);
   });
 });
 

@@ -172,31 +172,42 @@ function readFacts(rd: SheetReader, facts: Row[], json: Json): void {
   const title: Json = {};
   json.sources = sources;
   json.title = title;
+  const numbers: [Text, string][] = [
+    [FACTS.format, "format"],
+    [FACTS.year, "year"],
+    [FACTS.budget, "budget"],
+  ];
+  const texts: [Text, (v: string) => void, string][] = [
+    [FACTS.titleSv, (v) => (title.sv = v), "title.sv"],
+    [FACTS.titleEn, (v) => (title.en = v), "title.en"],
+    [FACTS.reference, (v) => (json.reference = v), "reference"],
+    [FACTS.rounding, (v) => (json.rounding = v), "rounding"],
+  ];
   for (const f of facts) {
     const label = f.get("label");
     const at = f.at("value");
     const v = f.get("value");
     const text = isBlank(v) ? "" : String(v).trim();
-    const num = (what: Text) => rd.number(f, "value", what);
     if (same(label, RULE_SHEET_TITLE)) continue;
-    else if (same(label, FACTS.format)) ((json.format = num(FACTS.format)), rd.mark("format", at));
-    else if (same(label, FACTS.year)) ((json.year = num(FACTS.year)), rd.mark("year", at));
-    else if (same(label, FACTS.titleSv)) ((title.sv = text), rd.mark("title.sv", at));
-    else if (same(label, FACTS.titleEn)) ((title.en = text), rd.mark("title.en", at));
-    else if (same(label, FACTS.reference)) ((json.reference = text), rd.mark("reference", at));
-    else if (same(label, FACTS.source)) rd.mark(`sources[${sources.push(text) - 1}]`, at);
-    else if (same(label, FACTS.populationDate))
-      ((json.populationDate = typeof v === "object" && v && "date" in v ? v.date : text),
-        rd.mark("populationDate", at));
-    else if (same(label, FACTS.budget))
-      ((json.budget = num({ sv: "den totala budgeten", en: "the total budget" })),
-        rd.mark("budget", at));
-    else if (same(label, FACTS.rounding)) ((json.rounding = text), rd.mark("rounding", at));
-    else
+    const num = numbers.find(([l]) => same(label, l));
+    const txt = texts.find(([l]) => same(label, l));
+    if (num) {
+      json[num[1]] = rd.number(f, "value", num[0]);
+      rd.mark(num[1], at);
+    } else if (txt) {
+      txt[1](text);
+      rd.mark(txt[2], at);
+    } else if (same(label, FACTS.source)) {
+      rd.mark(`sources[${sources.push(text) - 1}]`, at);
+    } else if (same(label, FACTS.populationDate)) {
+      json.populationDate = typeof v === "object" && v !== null && "date" in v ? v.date : text;
+      rd.mark("populationDate", at);
+    } else {
       rd.error(f.at("label"), {
         sv: `"${String(label)}" är ingen uppgift i ett regelblad`,
         en: `"${String(label)}" is not an entry of a rule sheet`,
       });
+    }
   }
 }
 
