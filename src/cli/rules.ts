@@ -97,8 +97,8 @@ export async function writeRuleWorkbook(rs: RuleSet, file: string, lang: Lang): 
 
 export async function main(
   argv: readonly string[],
-  out = (s: string) => void process.stdout.write(s),
-  err = (s: string) => void process.stderr.write(s),
+  out: (s: string) => void = (s) => void process.stdout.write(s),
+  err: (s: string) => void = (s) => void process.stderr.write(s),
 ): Promise<number> {
   let args: RulesArgs;
   try {
