@@ -5,10 +5,9 @@
  */
 import { useId } from "react";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { formatNumber } from "../domain/format";
 import { pick, type Lang } from "../domain/ruleSet";
 import type { AllocationResult } from "../domain/types";
-import type { Strings } from "./i18n";
+import { formatInteger, type Strings } from "./i18n";
 import { Caption, H2 } from "./ui";
 
 /** "Block 1 – Redovisa antal AT" → "Block 1": the pane is narrow; the full name is the title. */
@@ -69,7 +68,7 @@ export const PREVIEW_ROWS = 200;
 export function RegionTable({ result, lang, t }: ResultProps) {
   const styles = useStyles();
   const headingId = useId();
-  const amount = (n: number) => formatNumber(n, lang);
+  const amount = (n: number) => formatInteger(n, lang);
   const th = styles.th;
   const thNum = mergeClasses(styles.th, styles.num);
   const td = styles.td;
@@ -137,7 +136,7 @@ export function RegionTable({ result, lang, t }: ResultProps) {
 export function BlockTable({ result, lang, t }: ResultProps) {
   const styles = useStyles();
   const headingId = useId();
-  const kr = (n: number) => formatNumber(n, lang);
+  const kr = (n: number) => formatInteger(n, lang);
   const th = styles.th;
   const thNum = mergeClasses(styles.th, styles.num);
   const td = styles.td;

@@ -4,11 +4,13 @@
  */
 import { createRoot, type Root } from "react-dom/client";
 import type { ExcelRun } from "../excel/errors";
+import { officeEnvironment, runDiagnostics } from "../excel/diagnostics";
 import { createExcelHost } from "../excel/excelHost";
 import { REQUIRED_EXCEL_API } from "../excel/requirements";
 import { App } from "./App";
 import { langFromDisplayLanguage, themeFor, workbookNameFromUrl } from "./officeEnv";
 import { Unsupported } from "./Unsupported";
+import { ADDIN_VERSION } from "./version";
 
 /** The page's #root (taskpane.html and workbench.html provide it); a page without one gets one. */
 export function rootContainer(): HTMLElement {
@@ -43,7 +45,10 @@ export function mount(container: HTMLElement, env: OfficeEnvironment): Root {
   } else {
     const sourceName = workbookNameFromUrl(env.documentUrl) ?? undefined;
     const host = createExcelHost(env.run);
-    root.render(<App host={host} lang={lang} theme={theme} sourceName={sourceName} />);
+    const diagnose = () => runDiagnostics(env.run, officeEnvironment(ADDIN_VERSION));
+    root.render(
+      <App host={host} lang={lang} theme={theme} sourceName={sourceName} diagnose={diagnose} />,
+    );
   }
   return root;
 }

@@ -15,10 +15,12 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
+import { runDiagnostics } from "../excel/diagnostics";
 import { createExcelHost } from "../excel/excelHost";
 import type { Lang, Text } from "../domain/ruleSet";
 import { App } from "../taskpane/App";
 import { Notice } from "../taskpane/Notice";
+import { ADDIN_VERSION } from "../taskpane/version";
 import { workbenchStrings } from "./i18n";
 import { SheetView } from "./SheetView";
 import { SAMPLE_YEARS, sampleFileName } from "./samples";
@@ -90,6 +92,20 @@ export function Workbench({ store, lang, onLangChange, loadSample, onReady }: Wo
 
   // One adapter per workbook, as one task pane per document in Excel.
   const host = useMemo(() => createExcelHost(store.runFor(entry.fake)), [store, entry.fake]);
+  // Diagnostik on the fake Excel: the same calls as in Excel, against the simulation.
+  const diagnose = useMemo(
+    () => () =>
+      runDiagnostics(store.runFor(entry.fake), {
+        host: "Workbench (fake Excel)",
+        platform: "Browser",
+        version: "no Office",
+        addinVersion: ADDIN_VERSION,
+        excelApi: [],
+        language: lang,
+        userAgent: navigator.userAgent,
+      }),
+    [store, entry.fake, lang],
+  );
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -224,7 +240,13 @@ export function Workbench({ store, lang, onLangChange, loadSample, onReady }: Wo
             <SheetView store={store} lang={lang} t={t} />
           </div>
           <aside className={styles.pane} aria-label={t.taskPane} data-testid="taskpane">
-            <App key={entry.id} host={host} lang={lang} sourceName={entry.name} />
+            <App
+              key={entry.id}
+              host={host}
+              lang={lang}
+              sourceName={entry.name}
+              diagnose={diagnose}
+            />
           </aside>
         </div>
       </div>

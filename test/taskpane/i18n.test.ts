@@ -38,11 +38,13 @@ describe("i18n", () => {
     // Only words Swedish and English share, and texts of names and numbers alone.
     expect(same.sort()).toEqual([
       "blockBudgets", // "Budget per block"
+      "checkPassed", // "OK"
       "colBlock",
       "colBudget",
       "colRegion",
       "readWhere", // Blad1!A1:D22
       "shippedOption", // 2024
+      "version", // "Version 0.1.0"
     ]);
   });
 
