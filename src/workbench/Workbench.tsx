@@ -23,11 +23,8 @@ import { Notice } from "../taskpane/Notice";
 import { ADDIN_VERSION } from "../taskpane/version";
 import { workbenchStrings } from "./i18n";
 import { SheetView } from "./SheetView";
-import { SAMPLE_YEARS, sampleFileName } from "./samples";
+import { PANE_WIDTHS, SAMPLE_YEARS, sampleFileName } from "./samples";
 import type { WorkbenchStore } from "./store";
-
-/** Excel's task pane is about this wide by default. */
-const PANE_WIDTH = 380;
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -57,7 +54,6 @@ const useStyles = makeStyles({
   main: { flexGrow: 1, minHeight: 0, display: "flex" },
   workbook: { flexGrow: 1, minWidth: 0, display: "flex", flexDirection: "column" },
   pane: {
-    width: `${PANE_WIDTH}px`,
     flexShrink: 0,
     overflowY: "auto",
     borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
@@ -73,6 +69,8 @@ export interface WorkbenchProps {
   loadSample(year: number): Promise<unknown>;
   /** Called when the task pane is on screen for a workbook, ready to read. */
   onReady?(workbookId: number): void;
+  /** The task pane's width in pixels (`?pane=320`); default PANE_WIDTHS.default. */
+  paneWidth?: number;
 }
 
 type Status = { kind: "loading"; name: string } | { kind: "error"; text: Text } | null;
@@ -81,7 +79,14 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message || error.name : String(error);
 }
 
-export function Workbench({ store, lang, onLangChange, loadSample, onReady }: WorkbenchProps) {
+export function Workbench({
+  store,
+  lang,
+  onLangChange,
+  loadSample,
+  onReady,
+  paneWidth = PANE_WIDTHS.default,
+}: WorkbenchProps) {
   const styles = useStyles();
   const t = workbenchStrings(lang);
   useSyncExternalStore(store.subscribe, store.getVersion, store.getVersion);
@@ -239,7 +244,12 @@ export function Workbench({ store, lang, onLangChange, loadSample, onReady }: Wo
           <div className={styles.workbook}>
             <SheetView store={store} lang={lang} t={t} />
           </div>
-          <aside className={styles.pane} aria-label={t.taskPane} data-testid="taskpane">
+          <aside
+            className={styles.pane}
+            style={{ width: `${paneWidth}px` }}
+            aria-label={t.taskPane}
+            data-testid="taskpane"
+          >
             <App
               key={entry.id}
               host={host}
