@@ -12,17 +12,16 @@ import {
   type Theme,
 } from "@fluentui/react-components";
 import type { WorkbookHost } from "../app/host";
-import type { Lang, RuleSet } from "../domain/ruleSet";
+import type { Lang, RuleSet, Text } from "../domain/ruleSet";
 import { shippedRuleSets } from "../domain/rules";
 import type { DiagnosticsReport } from "../excel/diagnostics";
 import { quoteSheet } from "../workbook/a1";
-import { formatIssueLine } from "../workbook/issueText";
 import type { Issue } from "../workbook/types";
 import type { ErrorDetail, StatusMessage, YearNote } from "./allocationState";
 import { DiagnosticsPanel } from "./DiagnosticsPanel";
 import { formatCellList, strings, type Strings } from "./i18n";
 import { InterpretationsPanel } from "./InterpretationsPanel";
-import { IssueList } from "./IssueList";
+import { IssueList, issueLine } from "./IssueList";
 import { Notice } from "./Notice";
 import { Caption, H1, H2, Progress } from "./ui";
 import { BlockTable, RegionTable } from "./ResultTables";
@@ -44,6 +43,11 @@ export interface AppProps {
   diagnose?: () => Promise<DiagnosticsReport>;
   /** Shown in the footer; default package.json's. */
   version?: string;
+  /**
+   * The host's own word on an issue, shown in place of the reader's message: the workbench
+   * says that it does not calculate formulas where the reader saw Excel's "#NAME?".
+   */
+  explainIssue?: (issue: Issue) => Text | null;
 }
 
 const useStyles = makeStyles({
@@ -92,7 +96,8 @@ const useStyles = makeStyles({
   link: { color: tokens.colorBrandForegroundLink },
 });
 
-export function App({ host, lang, theme, ruleSets, sourceName, now, diagnose, version }: AppProps) {
+export function App(props: AppProps) {
+  const { host, lang, theme, ruleSets, sourceName, now, diagnose, version, explainIssue } = props;
   const styles = useStyles();
   const t = strings(lang);
   return (
@@ -106,6 +111,7 @@ export function App({ host, lang, theme, ruleSets, sourceName, now, diagnose, ve
         now={now}
         diagnose={diagnose}
         version={version ?? ADDIN_VERSION}
+        explainIssue={explainIssue}
       />
     </FluentProvider>
   );
@@ -120,9 +126,11 @@ interface PaneProps {
   now?: () => Date;
   diagnose?: () => Promise<DiagnosticsReport>;
   version: string;
+  explainIssue?: (issue: Issue) => Text | null;
 }
 
-function Pane({ host, lang, t, ruleSets, sourceName, now, diagnose, version }: PaneProps) {
+function Pane(props: PaneProps) {
+  const { host, lang, t, ruleSets, sourceName, now, diagnose, version, explainIssue } = props;
   const styles = useStyles();
   const allocation = useAllocation({ host, lang, ruleSets, sourceName, now });
   const { state, ruleSet, computed, busy, writeBlocker } = allocation;
@@ -209,7 +217,7 @@ function Pane({ host, lang, t, ruleSets, sourceName, now, diagnose, version }: P
           className={styles.status}
           data-testid="status"
         >
-          <StatusArea allocation={allocation} lang={lang} t={t} />
+          <StatusArea allocation={allocation} lang={lang} t={t} explain={explainIssue} />
         </div>
       </section>
 
@@ -220,6 +228,7 @@ function Pane({ host, lang, t, ruleSets, sourceName, now, diagnose, version }: P
             lang={lang}
             t={t}
             onSelect={(issue) => void allocation.selectIssue(issue)}
+            explain={explainIssue}
           />
           {outcome.result && <RegionTable result={outcome.result} lang={lang} t={t} />}
           {outcome.result && <BlockTable result={outcome.result} lang={lang} t={t} />}
@@ -239,7 +248,17 @@ function Pane({ host, lang, t, ruleSets, sourceName, now, diagnose, version }: P
 }
 
 /** The live region's content: what is happening, or how the last action ended. */
-function StatusArea({ allocation, lang, t }: { allocation: Allocation; lang: Lang; t: Strings }) {
+function StatusArea({
+  allocation,
+  lang,
+  t,
+  explain,
+}: {
+  allocation: Allocation;
+  lang: Lang;
+  t: Strings;
+  explain?: (issue: Issue) => Text | null;
+}) {
   const { state, computed } = allocation;
   const parts: ReactNode[] = [];
 
@@ -310,6 +329,7 @@ function StatusArea({ allocation, lang, t }: { allocation: Allocation; lang: Lan
           issues={moving}
           lang={lang}
           t={t}
+          explain={explain}
           onSelect={(issue) => void allocation.selectIssue(issue)}
         />,
       );
@@ -341,11 +361,13 @@ function AffectsAmounts({
   lang,
   t,
   onSelect,
+  explain,
 }: {
   issues: readonly Issue[];
   lang: Lang;
   t: Strings;
   onSelect(issue: Issue): void;
+  explain?: (issue: Issue) => Text | null;
 }) {
   const styles = useStyles();
   return (
@@ -355,10 +377,10 @@ function AffectsAmounts({
           <li key={`${i}:${issue.code}`}>
             {issue.sheet && issue.cell ? (
               <button type="button" className={styles.linkButton} onClick={() => onSelect(issue)}>
-                {formatIssueLine(issue, lang)}
+                {issueLine(issue, lang, explain)}
               </button>
             ) : (
-              formatIssueLine(issue, lang)
+              issueLine(issue, lang, explain)
             )}
           </li>
         ))}

@@ -25,6 +25,7 @@ import { workbenchStrings } from "./i18n";
 import { SheetView } from "./SheetView";
 import { PANE_WIDTHS, SAMPLE_YEARS, sampleFileName } from "./samples";
 import type { WorkbenchStore } from "./store";
+import type { Issue } from "../workbook/types";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -97,6 +98,22 @@ export function Workbench({
 
   // One adapter per workbook, as one task pane per document in Excel.
   const host = useMemo(() => createExcelHost(store.runFor(entry.fake)), [store, entry.fake]);
+  // The fake Excel does not calculate: a formula typed into a cell reads as "#NAME?", where
+  // Excel would have a value. Said as it is, in place of the reader's word on an error value.
+  const explainIssue = useMemo(
+    () =>
+      (issue: Issue): Text | null => {
+        if (!issue.sheet || !issue.cell) return null;
+        const formula = entry.fake.getCell(issue.sheet, issue.cell)?.formula;
+        if (formula === undefined) return null;
+        const shown = formula.startsWith("=") ? formula : `=${formula}`;
+        return {
+          sv: workbenchStrings("sv").formulaNotCalculated(shown),
+          en: workbenchStrings("en").formulaNotCalculated(shown),
+        };
+      },
+    [entry.fake],
+  );
   // Diagnostik on the fake Excel: the same calls as in Excel, against the simulation.
   const diagnose = useMemo(
     () => () =>
@@ -256,6 +273,7 @@ export function Workbench({
               lang={lang}
               sourceName={entry.name}
               diagnose={diagnose}
+              explainIssue={explainIssue}
             />
           </aside>
         </div>
