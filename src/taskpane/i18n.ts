@@ -139,6 +139,8 @@ export interface Strings {
   checkFailed: string;
 
   // Unsupported host
+  notInExcelTitle: string;
+  notInExcelBody: string;
   unsupportedTitle: string;
   unsupportedBody: (version: string) => string;
   thisWorkbook: string;
@@ -269,7 +271,10 @@ const sv: Strings = {
   checkPassed: "OK",
   checkFailed: "FEL",
 
-  unsupportedTitle: "Excel-versionen stöds inte",
+  notInExcelTitle: "Öppna tillägget i Excel.",
+  notInExcelBody:
+    "AT-fördelning är ett tillägg för Excel och körs i Excels åtgärdsfönster, inte i en webbläsare för sig. Läs in det i Excel (se support.html), eller prova det utan Excel i arbetsbänken (npm start).",
+  unsupportedTitle: "Excel-versionen stöds inte.",
   unsupportedBody: (version) =>
     `AT-fördelning kräver Excel med stöd för ExcelApi ${version} eller senare, som Excel i Microsoft 365 eller Excel på webben. Uppdatera Excel och öppna tillägget igen.`,
   thisWorkbook: "den här arbetsboken",
@@ -400,7 +405,10 @@ const en: Strings = {
   checkPassed: "OK",
   checkFailed: "FAILED",
 
-  unsupportedTitle: "This version of Excel is not supported",
+  notInExcelTitle: "Open the add-in in Excel.",
+  notInExcelBody:
+    "AT allocation is an Excel add-in and runs in Excel's task pane, not in a browser on its own. Load it in Excel (see support.html), or try it without Excel in the workbench (npm start).",
+  unsupportedTitle: "This version of Excel is not supported.",
   unsupportedBody: (version) =>
     `AT allocation needs Excel that supports ExcelApi ${version} or later, such as Excel in Microsoft 365 or Excel on the web. Update Excel and open the add-in again.`,
   thisWorkbook: "this workbook",

@@ -31,6 +31,11 @@ export interface OfficeEnvironment {
   documentUrl?: string | null;
   /** isExcelApiSupported(): whether Excel has REQUIRED_EXCEL_API. */
   excelApiSupported: boolean;
+  /**
+   * Office.onReady's host: "Excel" inside Excel; null where office.js runs outside Office (a
+   * page opened in a browser). Absent counts as Excel (the tests and the workbench).
+   */
+  host?: string | null;
   /** Excel.run, or the fake Excel's run. */
   run: ExcelRun;
 }
@@ -40,7 +45,9 @@ export function mount(container: HTMLElement, env: OfficeEnvironment): Root {
   const theme = themeFor(env.officeTheme);
   container.ownerDocument.documentElement.lang = lang;
   const root = createRoot(container);
-  if (!env.excelApiSupported) {
+  if (env.host !== undefined && env.host !== "Excel") {
+    root.render(<Unsupported lang={lang} theme={theme} reason="notInExcel" />);
+  } else if (!env.excelApiSupported) {
     root.render(<Unsupported lang={lang} theme={theme} version={REQUIRED_EXCEL_API} />);
   } else {
     const sourceName = workbookNameFromUrl(env.documentUrl) ?? undefined;
