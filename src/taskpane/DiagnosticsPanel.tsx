@@ -5,7 +5,8 @@
 import { useId, useState } from "react";
 import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { Lang } from "../domain/ruleSet";
-import { formatReport, type DiagnosticsReport } from "../excel/diagnostics";
+import type { DiagnosticsReport } from "../excel/diagnostics";
+import { formatReport } from "./diagnosticsText";
 import type { Strings } from "./i18n";
 import { Notice } from "./Notice";
 import { Caption, H2, Progress } from "./ui";

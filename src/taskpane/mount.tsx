@@ -4,7 +4,6 @@
  */
 import { createRoot, type Root } from "react-dom/client";
 import type { ExcelRun } from "../excel/errors";
-import { officeEnvironment, runDiagnostics } from "../excel/diagnostics";
 import { createExcelHost } from "../excel/excelHost";
 import { REQUIRED_EXCEL_API } from "../excel/requirements";
 import { App } from "./App";
@@ -52,7 +51,11 @@ export function mount(container: HTMLElement, env: OfficeEnvironment): Root {
   } else {
     const sourceName = workbookNameFromUrl(env.documentUrl) ?? undefined;
     const host = createExcelHost(env.run);
-    const diagnose = () => runDiagnostics(env.run, officeEnvironment(ADDIN_VERSION));
+    // Loaded when Diagnostik runs, not with the pane: a chunk of its own.
+    const diagnose = async () => {
+      const { officeEnvironment, runDiagnostics } = await import("../excel/diagnostics");
+      return runDiagnostics(env.run, officeEnvironment(ADDIN_VERSION));
+    };
     root.render(
       <App host={host} lang={lang} theme={theme} sourceName={sourceName} diagnose={diagnose} />,
     );

@@ -15,7 +15,6 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { runDiagnostics } from "../excel/diagnostics";
 import { createExcelHost } from "../excel/excelHost";
 import type { Lang, Text } from "../domain/ruleSet";
 import { App } from "../taskpane/App";
@@ -116,8 +115,9 @@ export function Workbench({
   );
   // Diagnostik on the fake Excel: the same calls as in Excel, against the simulation.
   const diagnose = useMemo(
-    () => () =>
-      runDiagnostics(store.runFor(entry.fake), {
+    () => async () => {
+      const { runDiagnostics } = await import("../excel/diagnostics");
+      return runDiagnostics(store.runFor(entry.fake), {
         host: "Workbench (fake Excel)",
         platform: "Browser",
         version: "no Office",
@@ -125,7 +125,8 @@ export function Workbench({
         excelApi: [],
         language: lang,
         userAgent: navigator.userAgent,
-      }),
+      });
+    },
     [store, entry.fake, lang],
   );
 

@@ -1,10 +1,10 @@
 import { createFakeExcel } from "../../src/excel/fake";
 import {
   diagnosticChecks,
-  formatReport,
   runDiagnostics,
   type DiagnosticsEnvironment,
 } from "../../src/excel/diagnostics";
+import { formatReport } from "../../src/taskpane/diagnosticsText";
 import { regionSheet } from "./helpers";
 
 const ENV: DiagnosticsEnvironment = {
