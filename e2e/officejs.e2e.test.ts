@@ -12,7 +12,7 @@ import { launchChromium } from "./browser";
 import { RESULTS, ROOT } from "./harness";
 import { serveDirectory, type Served } from "./staticServer";
 
-const DIST = path.join(ROOT, "dist");
+const DIST = path.join(ROOT, "dist", "selfhosted");
 
 let browser: Browser;
 let served: Served;
