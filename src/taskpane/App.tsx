@@ -342,11 +342,14 @@ function StatusArea({
       </Notice>,
     );
   }
-  if (state.yearNote && state.phase !== "reading") {
+  // A switch made is said after the read; an offer to switch stands until taken or changed.
+  const yearNote =
+    state.yearNote?.kind === "switched" && state.phase !== "read" ? null : state.yearNote;
+  if (yearNote && state.phase !== "reading") {
     parts.push(
       <YearNotice
         key="year"
-        note={state.yearNote}
+        note={yearNote}
         t={t}
         onSwitch={(id) => allocation.selectRuleSet(id)}
       />,
