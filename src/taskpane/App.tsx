@@ -141,11 +141,20 @@ function Pane(props: PaneProps) {
 
   // The latest status in view after every action: at 320 px the buttons may sit at the
   // bottom of the pane, and a status below the fold makes a click seem to do nothing.
+  // Only around an action (its start and its outcome): a choice made at the top of the pane
+  // after a read does not pull the view down to the status.
   const statusRef = useRef<HTMLDivElement>(null);
+  const previousPhase = useRef(state.phase);
   useEffect(() => {
-    if (state.phase === "idle") return;
-    statusRef.current?.scrollIntoView?.({ block: "nearest" });
-  }, [state.phase, state.message, state.readCount, state.yearNote]);
+    const before = previousPhase.current;
+    previousPhase.current = state.phase;
+    const acting = (p: typeof before) => p === "reading" || p === "writing";
+    const template =
+      state.message?.kind === "templateCreated" || state.message?.kind === "templateError";
+    if (acting(state.phase) || acting(before) || state.templateBusy || template) {
+      statusRef.current?.scrollIntoView?.({ block: "nearest" });
+    }
+  }, [state.phase, state.message, state.templateBusy]);
 
   const writeHint =
     writeBlocker === "beforeRead"

@@ -169,3 +169,30 @@ describe("numbers in the pane's language", () => {
     expect(table.textContent).not.toMatch(/\d\u00a0\d{3}/);
   });
 });
+
+describe("the latest status in view", () => {
+  const scrolled = jest.fn();
+  beforeEach(() => {
+    scrolled.mockReset();
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled(this.getAttribute("data-testid"));
+    };
+  });
+  afterEach(() => {
+    delete (Element.prototype as Partial<Element>).scrollIntoView;
+  });
+
+  it("is scrolled to after Läs in and Skriv, not when a choice changes at the top", async () => {
+    render(<App host={fakeHost(caseGrid("2024-all-regions"))} lang="sv" now={() => NOW} />);
+    expect(scrolled).not.toHaveBeenCalled();
+    await readNow();
+    expect(scrolled).toHaveBeenLastCalledWith("status");
+    scrolled.mockReset();
+    fireEvent.change(yearSelect(), { target: { value: "shipped:2022" } });
+    expect(scrolled).not.toHaveBeenCalled();
+    fireEvent.change(yearSelect(), { target: { value: "shipped:2024" } });
+    fireEvent.click(screen.getByRole("button", { name: "Skriv till arbetsboken" }));
+    await screen.findByText("Skrev 21 rader och bladet AT-fördelning 2024.");
+    expect(scrolled).toHaveBeenLastCalledWith("status");
+  });
+});
