@@ -99,9 +99,12 @@ module.exports = (_env = {}, argv = {}) => {
         template: "./src/workbench/workbench.html",
         scriptLoading: "defer",
       }),
-      // The .xlsx files too, to download and compare.
+      // The .xlsx files too, to download and compare; and the help page the pane links to.
       new CopyWebpackPlugin({
-        patterns: [{ from: "examples/*.xlsx", to: "samples/[name][ext]" }],
+        patterns: [
+          { from: "examples/*.xlsx", to: "samples/[name][ext]" },
+          { from: "src/support/support.html", to: "support.html" },
+        ],
       }),
       new SampleModelsPlugin(),
     ],

@@ -16,6 +16,7 @@ import type { Page } from "playwright-core";
 import { launchChromium } from "../e2e/browser";
 import { serveWorkbench } from "../scripts/serve-workbench";
 import { syntheticRuleSetJson } from "./syntheticRuleSet";
+import { formatInteger } from "../src/taskpane/i18n";
 
 const TARGETS = { readyMs: 1000, write21Ms: 300, write5000Ms: 3000 };
 const BIG = 5000;
@@ -91,11 +92,10 @@ async function read(page: Page, regions: number): Promise<void> {
   await page.getByTestId("taskpane").getByRole("button", { name: "Läs in", exact: true }).click();
   await page.waitForFunction(
     (n) =>
-      new RegExp(`Läste ${n} regioner`).test(
-        document.querySelector('[data-testid="taskpane"] [data-testid="status"]')?.textContent ??
-          "",
-      ),
-    regions,
+      (document.querySelector('[data-testid="taskpane"] [data-testid="status"]')?.textContent ?? "")
+        // The pane groups thousands ("5 000" with a no-break space).
+        .includes(`Läste ${n} regioner`),
+    formatInteger(regions, "sv"),
     { timeout: 120_000 },
   );
 }
@@ -121,7 +121,7 @@ async function timeWrite(page: Page): Promise<{ cells: number; status: number }>
         const poll = () => {
           // A write is two batches: the re-read, then the plan.
           if (!cellsAt && hooks.runCount() >= runs + 2) cellsAt = hooks.lastRunAt();
-          if (cellsAt && /Skrev \d+ rader/.test(status.textContent ?? "")) {
+          if (cellsAt && /Skrev [\d\u00a0]+ rader/.test(status.textContent ?? "")) {
             observer.disconnect();
             clearInterval(timer);
             resolve({ cells: cellsAt - t0, status: performance.now() - t0 });

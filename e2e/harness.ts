@@ -75,18 +75,19 @@ export const WORDS = {
     year: /Bidragsår/,
     read: "Läs in",
     write: "Skriv till arbetsboken",
-    readDone: /Läste \d+ regioner/,
+    // Counts group thousands: "5 000" (a no-break space), "5,000".
+    readDone: /Läste [\d\u00a0]+ regioner/,
     errors: /måste rättas/,
-    written: /Skrev \d+ rader/,
+    written: /Skrev [\d\u00a0]+ rader/,
     refused: /Inget skrevs/,
   },
   en: {
     year: /Grant year/,
     read: "Read",
     write: "Write to the workbook",
-    readDone: /Read \d+ regions/,
+    readDone: /Read [\d,]+ regions/,
     errors: /must be corrected/,
-    written: /Wrote \d+ rows/,
+    written: /Wrote [\d,]+ rows/,
     refused: /Nothing was written/,
   },
 };

@@ -2,7 +2,7 @@
  * The task pane. Everything it does to the workbook goes through `host` (a WorkbookHost), so the
  * pane renders and is tested without Excel; the state and actions live in useAllocation.
  */
-import { useId, type ReactNode } from "react";
+import { useEffect, useId, useRef, type ReactNode } from "react";
 import {
   Button,
   FluentProvider,
@@ -12,17 +12,22 @@ import {
   type Theme,
 } from "@fluentui/react-components";
 import type { WorkbookHost } from "../app/host";
-import type { Lang, RuleSet } from "../domain/ruleSet";
+import type { Lang, RuleSet, Text } from "../domain/ruleSet";
 import { shippedRuleSets } from "../domain/rules";
-import type { ErrorDetail, StatusMessage } from "./allocationState";
+import type { DiagnosticsReport } from "../excel/diagnostics";
+import { quoteSheet } from "../workbook/a1";
+import type { Issue } from "../workbook/types";
+import type { ErrorDetail, StatusMessage, YearNote } from "./allocationState";
+import { DiagnosticsPanel } from "./DiagnosticsPanel";
 import { formatCellList, strings, type Strings } from "./i18n";
 import { InterpretationsPanel } from "./InterpretationsPanel";
-import { IssueList } from "./IssueList";
+import { IssueList, issueLine } from "./IssueList";
 import { Notice } from "./Notice";
 import { Caption, H1, H2, Progress } from "./ui";
 import { BlockTable, RegionTable } from "./ResultTables";
 import { RuleSetPicker } from "./RuleSetPicker";
 import { errorCount, useAllocation, type Allocation } from "./useAllocation";
+import { ADDIN_VERSION, HELP_URL } from "./version";
 
 export interface AppProps {
   host: WorkbookHost;
@@ -34,6 +39,15 @@ export interface AppProps {
   sourceName?: string;
   /** The clock for the summary's "when it ran"; tests fix it. */
   now?: () => Date;
+  /** Runs Diagnostik on this Excel; the section is left out where not given. */
+  diagnose?: () => Promise<DiagnosticsReport>;
+  /** Shown in the footer; default package.json's. */
+  version?: string;
+  /**
+   * The host's own word on an issue, shown in place of the reader's message: the workbench
+   * says that it does not calculate formulas where the reader saw Excel's "#NAME?".
+   */
+  explainIssue?: (issue: Issue) => Text | null;
 }
 
 const useStyles = makeStyles({
@@ -49,11 +63,41 @@ const useStyles = makeStyles({
   header: { display: "flex", flexDirection: "column", gap: "2px" },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  status: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  status: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    // Room above, so the status scrolled into view is not flush with the pane's edge.
+    scrollMarginTop: tokens.spacingVerticalM,
+    scrollMarginBottom: tokens.spacingVerticalM,
+  },
   hint: { color: tokens.colorNeutralForeground3 },
+  list: { margin: `${tokens.spacingVerticalXXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
+  inline: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, marginTop: "4px" },
+  linkButton: {
+    padding: 0,
+    border: "none",
+    background: "none",
+    color: tokens.colorBrandForegroundLink,
+    textDecorationLine: "underline",
+    cursor: "pointer",
+    font: "inherit",
+    textAlign: "start",
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+  footer: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalM,
+    color: tokens.colorNeutralForeground3,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalS,
+  },
+  link: { color: tokens.colorBrandForegroundLink },
 });
 
-export function App({ host, lang, theme, ruleSets, sourceName, now }: AppProps) {
+export function App(props: AppProps) {
+  const { host, lang, theme, ruleSets, sourceName, now, diagnose, version, explainIssue } = props;
   const styles = useStyles();
   const t = strings(lang);
   return (
@@ -65,6 +109,9 @@ export function App({ host, lang, theme, ruleSets, sourceName, now }: AppProps) 
         ruleSets={ruleSets ?? shippedRuleSets()}
         sourceName={sourceName ?? t.thisWorkbook}
         now={now}
+        diagnose={diagnose}
+        version={version ?? ADDIN_VERSION}
+        explainIssue={explainIssue}
       />
     </FluentProvider>
   );
@@ -77,9 +124,13 @@ interface PaneProps {
   ruleSets: readonly RuleSet[];
   sourceName: string;
   now?: () => Date;
+  diagnose?: () => Promise<DiagnosticsReport>;
+  version: string;
+  explainIssue?: (issue: Issue) => Text | null;
 }
 
-function Pane({ host, lang, t, ruleSets, sourceName, now }: PaneProps) {
+function Pane(props: PaneProps) {
+  const { host, lang, t, ruleSets, sourceName, now, diagnose, version, explainIssue } = props;
   const styles = useStyles();
   const allocation = useAllocation({ host, lang, ruleSets, sourceName, now });
   const { state, ruleSet, computed, busy, writeBlocker } = allocation;
@@ -87,6 +138,23 @@ function Pane({ host, lang, t, ruleSets, sourceName, now }: PaneProps) {
   const actionsHeadingId = useId();
   const writeHintId = useId();
   const outcome = computed?.ok ? computed.outcome : null;
+
+  // The latest status in view after every action: at 320 px the buttons may sit at the
+  // bottom of the pane, and a status below the fold makes a click seem to do nothing.
+  // Only around an action (its start and its outcome): a choice made at the top of the pane
+  // after a read does not pull the view down to the status.
+  const statusRef = useRef<HTMLDivElement>(null);
+  const previousPhase = useRef(state.phase);
+  useEffect(() => {
+    const before = previousPhase.current;
+    previousPhase.current = state.phase;
+    const acting = (p: typeof before) => p === "reading" || p === "writing";
+    const template =
+      state.message?.kind === "templateCreated" || state.message?.kind === "templateError";
+    if (acting(state.phase) || acting(before) || state.templateBusy || template) {
+      statusRef.current?.scrollIntoView?.({ block: "nearest" });
+    }
+  }, [state.phase, state.message, state.templateBusy]);
 
   const writeHint =
     writeBlocker === "beforeRead"
@@ -151,8 +219,14 @@ function Pane({ host, lang, t, ruleSets, sourceName, now }: PaneProps) {
             {writeHint}
           </Caption>
         )}
-        <div role="status" aria-live="polite" className={styles.status} data-testid="status">
-          <StatusArea allocation={allocation} lang={lang} t={t} />
+        <div
+          ref={statusRef}
+          role="status"
+          aria-live="polite"
+          className={styles.status}
+          data-testid="status"
+        >
+          <StatusArea allocation={allocation} lang={lang} t={t} explain={explainIssue} />
         </div>
       </section>
 
@@ -163,17 +237,37 @@ function Pane({ host, lang, t, ruleSets, sourceName, now }: PaneProps) {
             lang={lang}
             t={t}
             onSelect={(issue) => void allocation.selectIssue(issue)}
+            explain={explainIssue}
           />
           {outcome.result && <RegionTable result={outcome.result} lang={lang} t={t} />}
           {outcome.result && <BlockTable result={outcome.result} lang={lang} t={t} />}
         </>
       )}
+
+      {diagnose && <DiagnosticsPanel diagnose={diagnose} disabled={busy} lang={lang} t={t} />}
+
+      <footer className={styles.footer}>
+        <a className={styles.link} href={HELP_URL} target="_blank" rel="noopener noreferrer">
+          {t.help}
+        </a>
+        <span data-testid="version">{t.version(version)}</span>
+      </footer>
     </main>
   );
 }
 
 /** The live region's content: what is happening, or how the last action ended. */
-function StatusArea({ allocation, lang, t }: { allocation: Allocation; lang: Lang; t: Strings }) {
+function StatusArea({
+  allocation,
+  lang,
+  t,
+  explain,
+}: {
+  allocation: Allocation;
+  lang: Lang;
+  t: Strings;
+  explain?: (issue: Issue) => Text | null;
+}) {
   const { state, computed } = allocation;
   const parts: ReactNode[] = [];
 
@@ -194,7 +288,9 @@ function StatusArea({ allocation, lang, t }: { allocation: Allocation; lang: Lan
   }
 
   if (state.message)
-    parts.push(<Message key="message" message={state.message} lang={lang} t={t} />);
+    parts.push(
+      <Message key="message" message={state.message} allocation={allocation} lang={lang} t={t} />,
+    );
 
   // What the last read found, while no other message speaks of it.
   const showRead =
@@ -228,7 +324,121 @@ function StatusArea({ allocation, lang, t }: { allocation: Allocation; lang: Lan
       );
     }
   }
+
+  // Warnings that move money, stated where the eye is before anyone writes.
+  const phaseShowsRead = state.phase === "read" || state.phase === "written";
+  if (computed?.ok && phaseShowsRead) {
+    const moving = computed.outcome.issues.filter(
+      (i) => i.affectsAmounts && i.severity !== "error",
+    );
+    if (moving.length > 0) {
+      parts.push(
+        <AffectsAmounts
+          key="amounts"
+          issues={moving}
+          lang={lang}
+          t={t}
+          explain={explain}
+          onSelect={(issue) => void allocation.selectIssue(issue)}
+        />,
+      );
+    }
+  }
+  if (state.readMoved && phaseShowsRead) {
+    parts.push(
+      <Notice key="moved" intent="info">
+        {t.readMoved(state.readMoved.from, state.readMoved.to)}
+      </Notice>,
+    );
+  }
+  // A switch made is said after the read; an offer to switch stands until taken or changed.
+  const yearNote =
+    state.yearNote?.kind === "switched" && state.phase !== "read" ? null : state.yearNote;
+  if (yearNote && state.phase !== "reading") {
+    parts.push(
+      <YearNotice
+        key="year"
+        note={yearNote}
+        t={t}
+        onSwitch={(id) => allocation.selectRuleSet(id)}
+      />,
+    );
+  }
   return <>{parts}</>;
+}
+
+/** "Påverkar beloppen:" and the warnings that move money, each going to its cell. */
+function AffectsAmounts({
+  issues,
+  lang,
+  t,
+  onSelect,
+  explain,
+}: {
+  issues: readonly Issue[];
+  lang: Lang;
+  t: Strings;
+  onSelect(issue: Issue): void;
+  explain?: (issue: Issue) => Text | null;
+}) {
+  const styles = useStyles();
+  return (
+    <Notice intent="warning" title={t.affectsAmountsTitle(issues.length)}>
+      <ul className={styles.list} data-testid="affects-amounts">
+        {issues.map((issue, i) => (
+          <li key={`${i}:${issue.code}`}>
+            {issue.sheet && issue.cell ? (
+              <button type="button" className={styles.linkButton} onClick={() => onSelect(issue)}>
+                {issueLine(issue, lang, explain)}
+              </button>
+            ) : (
+              issueLine(issue, lang, explain)
+            )}
+          </li>
+        ))}
+      </ul>
+    </Notice>
+  );
+}
+
+function YearNotice({
+  note,
+  t,
+  onSwitch,
+}: {
+  note: YearNote;
+  t: Strings;
+  onSwitch(optionId: string): void;
+}) {
+  const styles = useStyles();
+  const where = `${quoteSheet(note.sheet)}!${note.cell}`;
+  switch (note.kind) {
+    case "switched":
+      return (
+        <Notice intent="info">
+          <span data-testid="year-note">{t.yearSwitched(note.year, note.header, where)}</span>
+        </Notice>
+      );
+    case "noRules":
+      return (
+        <Notice intent="warning">
+          <span data-testid="year-note">{t.yearNoRules(note.year, note.header, where)}</span>
+        </Notice>
+      );
+    case "mismatch":
+      return (
+        <Notice intent="warning">
+          <span data-testid="year-note">
+            {t.yearMismatch(note.year, note.chosen, note.header, where)}
+          </span>
+          <div className={styles.inline}>
+            <Button size="small" onClick={() => onSwitch(note.optionId)}>
+              {t.switchYear(note.year)}
+            </Button>
+          </div>
+        </Notice>
+      );
+  }
 }
 
 /** An error detail in a sentence: the adapter's own sentence as it is, else `wrap`'s. */
@@ -236,10 +446,33 @@ function say(detail: ErrorDetail, lang: Lang, wrap: (detail: string) => string):
   return "sentence" in detail ? detail.sentence[lang] : wrap(detail.message);
 }
 
-function Message({ message, lang, t }: { message: StatusMessage; lang: Lang; t: Strings }) {
+function Message({
+  message,
+  allocation,
+  lang,
+  t,
+}: {
+  message: StatusMessage;
+  allocation: Allocation;
+  lang: Lang;
+  t: Strings;
+}) {
+  const styles = useStyles();
   switch (message.kind) {
     case "written":
-      return <Notice intent="success">{t.written(message.rows, message.sheet)}</Notice>;
+      return (
+        <Notice intent="success">
+          {t.written(message.rows, message.sheet)}
+          <div className={styles.inline}>
+            <Button size="small" onClick={() => void allocation.goToSheet(message.sheet)}>
+              {t.goToSummary(message.sheet)}
+            </Button>
+          </div>
+          <Caption as="p" className={styles.hint}>
+            {t.undoNote}
+          </Caption>
+        </Notice>
+      );
     case "conflict":
     case "writeError":
     case "staleErrors":

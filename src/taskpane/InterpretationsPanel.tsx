@@ -29,23 +29,29 @@ export function InterpretationsPanel(props: InterpretationsPanelProps) {
     <section className={styles.root} aria-labelledby={headingId}>
       <H2 id={headingId}>{t.interpretationsHeading}</H2>
       <Caption>{t.interpretationsIntro}</Caption>
-      {choices.map((choice) => (
-        <SelectField
-          key={choice.key}
-          label={pick(choice.description, lang)}
-          value={settings[choice.key] ?? choice.default}
-          disabled={disabled}
-          dataKey={choice.key}
-          onChange={(value) => props.onChange(choice.key, value)}
-        >
-          {choice.options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {pick(option.description, lang)}
-              {option.value === choice.default ? ` ${t.defaultMark}` : ""}
-            </option>
-          ))}
-        </SelectField>
-      ))}
+      {choices.map((choice) => {
+        const value = settings[choice.key] ?? choice.default;
+        const chosen = choice.options.find((o) => o.value === value);
+        return (
+          <SelectField
+            key={choice.key}
+            label={pick(choice.description, lang)}
+            // A select cuts its text at the pane's edge; the choice is also written out in full.
+            hint={chosen ? pick(chosen.description, lang) : undefined}
+            value={value}
+            disabled={disabled}
+            dataKey={choice.key}
+            onChange={(value) => props.onChange(choice.key, value)}
+          >
+            {choice.options.map((option) => (
+              <option key={option.value} value={option.value}>
+                {pick(option.description, lang)}
+                {option.value === choice.default ? ` ${t.defaultMark}` : ""}
+              </option>
+            ))}
+          </SelectField>
+        );
+      })}
     </section>
   );
 }

@@ -4,7 +4,7 @@
  */
 import { useId } from "react";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import type { Lang } from "../domain/ruleSet";
+import type { Lang, Text } from "../domain/ruleSet";
 import { formatIssueLine, issueAddress } from "../workbook/issueText";
 import type { Issue, Severity } from "../workbook/types";
 import type { Strings } from "./i18n";
@@ -73,9 +73,21 @@ export interface IssueListProps {
   lang: Lang;
   t: Strings;
   onSelect(issue: Issue): void;
+  /** The host's own word on an issue, in place of the reader's (see AppProps.explainIssue). */
+  explain?: (issue: Issue) => Text | null;
 }
 
-export function IssueList({ issues, lang, t, onSelect }: IssueListProps) {
+/** An issue's line: the host's explanation where it has one, else the reader's message. */
+export function issueLine(
+  issue: Issue,
+  lang: Lang,
+  explain?: (issue: Issue) => Text | null,
+): string {
+  const own = explain?.(issue);
+  return formatIssueLine(own ? { ...issue, message: own } : issue, lang);
+}
+
+export function IssueList({ issues, lang, t, onSelect, explain }: IssueListProps) {
   const styles = useStyles();
   const headingId = useId();
   if (issues.length === 0) return null;
@@ -97,7 +109,7 @@ export function IssueList({ issues, lang, t, onSelect }: IssueListProps) {
               <span className={mergeClasses(styles.severity, styles[issue.severity])}>
                 {t.severity[issue.severity]}
               </span>
-              <span>{formatIssueLine(issue, lang)}</span>
+              <span>{issueLine(issue, lang, explain)}</span>
             </>
           );
           const selectable = issue.sheet && issue.cell;

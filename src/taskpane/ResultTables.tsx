@@ -3,12 +3,11 @@
  * Plain HTML tables styled with Fluent's tokens: Fluent's Table adds nothing a static table
  * needs, and the bundle budget is tight.
  */
-import { useId } from "react";
+import { useEffect, useId, useRef, useState, type RefObject } from "react";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { formatNumber } from "../domain/format";
 import { pick, type Lang } from "../domain/ruleSet";
 import type { AllocationResult } from "../domain/types";
-import type { Strings } from "./i18n";
+import { formatInteger, type Strings } from "./i18n";
 import { Caption, H2 } from "./ui";
 
 /** "Block 1 – Redovisa antal AT" → "Block 1": the pane is narrow; the full name is the title. */
@@ -50,6 +49,28 @@ const useStyles = makeStyles({
   td: cell,
   num: { textAlign: "end", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   sumRow: { fontWeight: tokens.fontWeightSemibold },
+  // Narrow (a 320–350 px task pane): smaller type, no code column, and the region and the
+  // total held in view at the edges while the block columns scroll between them.
+  compact: {
+    fontSize: tokens.fontSizeBase100,
+    lineHeight: tokens.lineHeightBase100,
+    "& th, & td": { paddingLeft: "4px", paddingRight: "1px" },
+    "& td:first-child, & th:first-child": { paddingLeft: 0 },
+    "& td:last-child, & th:last-child": { paddingRight: 0 },
+  },
+  stickyStart: {
+    position: "sticky",
+    left: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  stickyEnd: {
+    position: "sticky",
+    right: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   nowrap: { whiteSpace: "nowrap" },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
@@ -66,14 +87,36 @@ export interface ResultProps {
  */
 export const PREVIEW_ROWS = 200;
 
+/** Below this width (px) the region table takes its compact form. */
+export const NARROW_WIDTH = 420;
+
+/** Whether the element is narrower than `width`; false where ResizeObserver is missing. */
+function useNarrow(ref: RefObject<HTMLElement | null>, width: number): boolean {
+  const [narrow, setNarrow] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === "undefined") return;
+    const measure = () => setNarrow(el.clientWidth > 0 && el.clientWidth < width);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref, width]);
+  return narrow;
+}
+
 export function RegionTable({ result, lang, t }: ResultProps) {
   const styles = useStyles();
   const headingId = useId();
-  const amount = (n: number) => formatNumber(n, lang);
+  const amount = (n: number) => formatInteger(n, lang);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const narrow = useNarrow(scrollRef, NARROW_WIDTH);
   const th = styles.th;
   const thNum = mergeClasses(styles.th, styles.num);
   const td = styles.td;
   const tdNum = mergeClasses(styles.td, styles.num);
+  const start = narrow ? styles.stickyStart : undefined;
+  const end = narrow ? styles.stickyEnd : undefined;
   return (
     <section className={styles.root} aria-labelledby={headingId}>
       <H2 id={headingId}>{t.previewHeading}</H2>
@@ -82,14 +125,26 @@ export function RegionTable({ result, lang, t }: ResultProps) {
         <Caption>{t.previewMore(PREVIEW_ROWS, result.regions.length)}</Caption>
       )}
       {/* Focusable, so keyboard users can scroll a table wider than the pane. */}
-      <div className={styles.scroll} tabIndex={0} role="group" aria-labelledby={headingId}>
-        <table className={styles.table} aria-labelledby={headingId}>
+      <div
+        ref={scrollRef}
+        className={styles.scroll}
+        tabIndex={0}
+        role="group"
+        aria-labelledby={headingId}
+        data-narrow={narrow}
+      >
+        <table
+          className={mergeClasses(styles.table, narrow && styles.compact)}
+          aria-labelledby={headingId}
+        >
           <thead>
             <tr>
-              <th scope="col" className={th}>
-                {t.colCode}
-              </th>
-              <th scope="col" className={th}>
+              {!narrow && (
+                <th scope="col" className={th}>
+                  {t.colCode}
+                </th>
+              )}
+              <th scope="col" className={mergeClasses(th, start)}>
                 {t.colRegion}
               </th>
               {result.blocks.map((block) => (
@@ -97,7 +152,7 @@ export function RegionTable({ result, lang, t }: ResultProps) {
                   {blockColumnLabel(pick(block.name, lang))}
                 </th>
               ))}
-              <th scope="col" className={thNum}>
+              <th scope="col" className={mergeClasses(thNum, end)}>
                 {t.colTotal}
               </th>
             </tr>
@@ -105,27 +160,31 @@ export function RegionTable({ result, lang, t }: ResultProps) {
           <tbody>
             {result.regions.slice(0, PREVIEW_ROWS).map((region) => (
               <tr key={region.code}>
-                <td className={td}>{region.code}</td>
-                <td className={td}>{region.region}</td>
+                {!narrow && <td className={td}>{region.code}</td>}
+                <td className={mergeClasses(td, start)} title={`${t.colCode} ${region.code}`}>
+                  {region.region}
+                </td>
                 {result.blocks.map((block) => (
                   <td key={block.id} className={tdNum}>
                     {amount(region.blocks[block.id] ?? 0)}
                   </td>
                 ))}
-                <td className={tdNum}>{amount(region.total)}</td>
+                <td className={mergeClasses(tdNum, end)}>{amount(region.total)}</td>
               </tr>
             ))}
           </tbody>
           <tfoot>
             <tr className={styles.sumRow}>
-              <td className={td} />
-              <td className={td}>{t.sumRow}</td>
+              {!narrow && <td className={td} />}
+              <td className={mergeClasses(td, start)}>{t.sumRow}</td>
               {result.blocks.map((block) => (
                 <td key={block.id} className={tdNum}>
                   {amount(sum(result.regions.map((r) => r.blocks[block.id] ?? 0)))}
                 </td>
               ))}
-              <td className={tdNum}>{amount(sum(result.regions.map((r) => r.total)))}</td>
+              <td className={mergeClasses(tdNum, end)}>
+                {amount(sum(result.regions.map((r) => r.total)))}
+              </td>
             </tr>
           </tfoot>
         </table>
@@ -137,7 +196,7 @@ export function RegionTable({ result, lang, t }: ResultProps) {
 export function BlockTable({ result, lang, t }: ResultProps) {
   const styles = useStyles();
   const headingId = useId();
-  const kr = (n: number) => formatNumber(n, lang);
+  const kr = (n: number) => formatInteger(n, lang);
   const th = styles.th;
   const thNum = mergeClasses(styles.th, styles.num);
   const td = styles.td;

@@ -1,10 +1,9 @@
 /** The year picker: shipped rule sets and rule files the user loads, and what the chosen one says. */
 import { useId, useRef, type ChangeEvent } from "react";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
-import { formatKr } from "../domain/format";
 import { pick, type Lang, type RuleSet } from "../domain/ruleSet";
 import type { RuleFileError, RuleSetOption } from "./allocationState";
-import type { Strings } from "./i18n";
+import { formatInteger, type Strings } from "./i18n";
 import { Caption, H2, SelectField } from "./ui";
 
 const useStyles = makeStyles({
@@ -22,6 +21,11 @@ const useStyles = makeStyles({
   budgets: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   amount: { fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
 });
+
+/** "223 000 000 kr" / "223,000,000 kr": the pane's one number format per language. */
+function kr(amount: number, lang: Lang): string {
+  return `${formatInteger(amount, lang)}\u00a0kr`;
+}
 
 export function ruleFileErrorText(error: RuleFileError, t: Strings): string {
   switch (error.kind) {
@@ -111,7 +115,7 @@ export function RuleSetPicker(props: RuleSetPickerProps) {
           {t.reference}: {ruleSet.reference}
         </Caption>
         <Caption>
-          {t.totalBudget}: <span className={styles.amount}>{formatKr(ruleSet.budget, lang)}</span>
+          {t.totalBudget}: <span className={styles.amount}>{kr(ruleSet.budget, lang)}</span>
         </Caption>
         <Caption as="p">{t.blockBudgets}:</Caption>
         <ul className={styles.budgets} aria-label={t.blockBudgets}>
@@ -119,7 +123,7 @@ export function RuleSetPicker(props: RuleSetPickerProps) {
             <li key={block.id}>
               <Caption>
                 {pick(block.name, lang)}:{" "}
-                <span className={styles.amount}>{formatKr(block.budget, lang)}</span>
+                <span className={styles.amount}>{kr(block.budget, lang)}</span>
               </Caption>
             </li>
           ))}

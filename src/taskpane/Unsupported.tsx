@@ -17,20 +17,30 @@ const useStyles = makeStyles({
 export function Unsupported({
   lang,
   theme,
-  version,
+  version = "",
+  reason = "oldExcel",
 }: {
   lang: Lang;
   theme?: Theme;
-  version: string;
+  /** The ExcelApi version needed, for reason "oldExcel". */
+  version?: string;
+  /** oldExcel: Excel lacks the API set; notInExcel: office.js runs outside Office. */
+  reason?: "oldExcel" | "notInExcel";
 }) {
   const styles = useStyles();
   const t = strings(lang);
   return (
     <FluentProvider theme={theme ?? webLightTheme} className={styles.root} lang={lang}>
-      <main>
-        <Notice intent="error" role="alert" title={t.unsupportedTitle}>
-          {t.unsupportedBody(version)}
-        </Notice>
+      <main data-testid="unsupported" data-reason={reason}>
+        {reason === "notInExcel" ? (
+          <Notice intent="info" role="alert" title={t.notInExcelTitle}>
+            {t.notInExcelBody}
+          </Notice>
+        ) : (
+          <Notice intent="error" role="alert" title={t.unsupportedTitle}>
+            {t.unsupportedBody(version)}
+          </Notice>
+        )}
       </main>
     </FluentProvider>
   );

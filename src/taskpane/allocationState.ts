@@ -12,6 +12,7 @@
  */
 import type { RuleSet, Text } from "../domain/ruleSet";
 import type { Settings } from "../domain/types";
+import { detectYear } from "../workbook/detectYear";
 import type { WorkbookGrid } from "../workbook/types";
 import type { CellRef } from "./i18n";
 import { settingsFor } from "./interpretations";
@@ -46,6 +47,24 @@ export type StatusMessage =
   | { kind: "selectError"; where: string; detail: ErrorDetail }
   | { kind: "ruleFileLoaded"; year: number; fileName: string };
 
+/**
+ * What the last read's headers say of the year (detectYear): the pane switched to it (the
+ * user had not chosen a year), or it differs from the year the user chose (the pane offers to
+ * switch), or no rules of that year are at hand.
+ */
+export type YearNote =
+  | { kind: "switched"; year: number; sheet: string; cell: string; header: string }
+  | {
+      kind: "mismatch";
+      year: number;
+      chosen: number;
+      optionId: string;
+      sheet: string;
+      cell: string;
+      header: string;
+    }
+  | { kind: "noRules"; year: number; sheet: string; cell: string; header: string };
+
 export type RuleFileError =
   | { kind: "notJson"; fileName: string; detail: string }
   | { kind: "invalid"; fileName: string; detail: string }
@@ -68,6 +87,14 @@ export interface AllocationState {
   templateBusy: boolean;
   message: StatusMessage | null;
   ruleFileError: RuleFileError | null;
+  /** True once the user has chosen a year (or loaded a rule file): a read no longer switches it. */
+  yearPinned: boolean;
+  yearNote: YearNote | null;
+  /**
+   * Set when the last read found no table on the active sheet and went to the sheet the
+   * ownership record names (the host reads the active sheet's cells only).
+   */
+  readMoved: { from: string; to: string } | null;
 }
 
 export type AllocationAction =
@@ -76,7 +103,7 @@ export type AllocationAction =
   | { type: "ruleFileFailed"; error: RuleFileError }
   | { type: "setInterpretation"; key: string; value: string }
   | { type: "readStarted" }
-  | { type: "readSucceeded"; grid: WorkbookGrid }
+  | { type: "readSucceeded"; grid: WorkbookGrid; moved?: { from: string; to: string } }
   | { type: "readFailed"; detail: ErrorDetail }
   | { type: "writeStarted" }
   | { type: "writeProgress"; fraction: number }
@@ -112,6 +139,42 @@ export function initialState(ruleSets: readonly RuleSet[]): AllocationState {
     templateBusy: false,
     message: null,
     ruleFileError: null,
+    yearPinned: false,
+    yearNote: null,
+    readMoved: null,
+  };
+}
+
+/**
+ * After a read: the year its headers name, against the year chosen. Unpinned, the pane takes
+ * the headers' year where it has rules for it; pinned (the user chose), it only says so.
+ */
+function withDetectedYear(state: AllocationState, grid: WorkbookGrid): AllocationState {
+  const found = detectYear(grid);
+  const current = selectedRuleSet(state);
+  if (!found || found.year === current.year) return { ...state, yearNote: null };
+  const where = { sheet: found.sheet, cell: found.cell, header: found.header };
+  // A rule file of that year the user loaded comes before the shipped one.
+  const candidates = state.options.filter((o) => o.ruleSet.year === found.year);
+  const option = candidates.find((o) => o.fileName) ?? candidates[0];
+  if (!option) return { ...state, yearNote: { kind: "noRules", year: found.year, ...where } };
+  if (state.yearPinned) {
+    return {
+      ...state,
+      yearNote: {
+        kind: "mismatch",
+        year: found.year,
+        chosen: current.year,
+        optionId: option.id,
+        ...where,
+      },
+    };
+  }
+  return {
+    ...state,
+    selectedId: option.id,
+    settings: settingsFor(option.ruleSet, state.settings),
+    yearNote: { kind: "switched", year: found.year, ...where },
   };
 }
 
@@ -146,6 +209,8 @@ export function allocationReducer(
         ...choicesChanged(state),
         selectedId: option.id,
         settings: settingsFor(option.ruleSet, state.settings),
+        yearPinned: true,
+        yearNote: null,
       };
     }
     case "addRuleSet": {
@@ -163,6 +228,8 @@ export function allocationReducer(
         selectedId: id,
         settings: settingsFor(action.ruleSet, state.settings),
         ruleFileError: null,
+        yearPinned: true,
+        yearNote: null,
         message: { kind: "ruleFileLoaded", year: action.ruleSet.year, fileName: action.fileName },
       };
     }
@@ -179,13 +246,17 @@ export function allocationReducer(
     case "readStarted":
       return { ...state, phase: "reading", message: null };
     case "readSucceeded":
-      return {
-        ...state,
-        phase: "read",
-        grid: action.grid,
-        readCount: state.readCount + 1,
-        message: null,
-      };
+      return withDetectedYear(
+        {
+          ...state,
+          phase: "read",
+          grid: action.grid,
+          readCount: state.readCount + 1,
+          message: null,
+          readMoved: action.moved ?? null,
+        },
+        action.grid,
+      );
     case "readFailed":
       return {
         ...state,

@@ -4,8 +4,20 @@
  * test/taskpane/i18n.test.ts checks it at run time too (a key added as `any` cannot slip by).
  * Texts that depend on numbers or names are functions, so word order can differ by language.
  */
+import { formatNumber } from "../domain/format";
 import type { Lang } from "../domain/ruleSet";
 import { quoteSheet } from "../workbook/a1";
+
+/**
+ * A whole number with the thousands grouped the way the language writes them: "5 000"
+ * (a no-break space) in Swedish, "5,000" in English. Every count and amount in the pane.
+ */
+export function formatInteger(n: number, lang: Lang): string {
+  const sv = formatNumber(n, "sv");
+  return lang === "sv" ? sv : sv.replace(/\u00a0/g, ",");
+}
+
+const n = formatInteger;
 
 export interface CellRef {
   sheet: string;
@@ -94,7 +106,41 @@ export interface Strings {
   overflowNote: (block: string) => string;
   allBlocks: string;
 
+  // The year the headers name
+  yearSwitched: (year: number, header: string, where: string) => string;
+  yearMismatch: (year: number, chosen: number, header: string, where: string) => string;
+  switchYear: (year: number) => string;
+  readMoved: (from: string, to: string) => string;
+  yearNoRules: (year: number, header: string, where: string) => string;
+
+  // Warnings that move money, in the status line
+  affectsAmountsTitle: (count: number) => string;
+
+  // After a write
+  goToSummary: (sheet: string) => string;
+  undoNote: string;
+
+  // Footer
+  help: string;
+  version: (version: string) => string;
+
+  // Diagnostik
+  diagnosticsHeading: string;
+  diagnosticsIntro: string;
+  runDiagnostics: string;
+  diagnosticsRunning: string;
+  diagnosticsPassed: (passed: number, total: number) => string;
+  diagnosticsFailed: (failed: number, total: number) => string;
+  diagnosticsReportLabel: string;
+  copyReport: string;
+  copied: string;
+  copyFailed: string;
+  checkPassed: string;
+  checkFailed: string;
+
   // Unsupported host
+  notInExcelTitle: string;
+  notInExcelBody: string;
   unsupportedTitle: string;
   unsupportedBody: (version: string) => string;
   thisWorkbook: string;
@@ -137,35 +183,37 @@ const sv: Strings = {
   writing: "Skriver till arbetsboken…",
   writingProgress: (percent) => `${percent} % skrivet`,
   creatingTemplate: "Skapar mallen…",
-  readDone: (regions, where) => `Läste ${regions} regioner från ${where}.`,
+  readDone: (regions, where) =>
+    `Läste ${n(regions, "sv")} ${regions === 1 ? "region" : "regioner"} från ${where}.`,
   readHasErrors: (errors) =>
     errors === 1
       ? "1 fel måste rättas innan något skrivs."
-      : `${errors} fel måste rättas innan något skrivs.`,
+      : `${n(errors, "sv")} fel måste rättas innan något skrivs.`,
   readFailed: (detail) => `Kunde inte läsa arbetsboken: ${detail}`,
   noTable: "Hittade ingen regiontabell. Markera en cell i tabellen och läs in igen.",
   computeFailed: (detail) => `Kunde inte räkna fram fördelningen: ${detail}`,
-  written: (rows, sheet) => `Skrev ${rows} ${rows === 1 ? "rad" : "rader"} och bladet ${sheet}.`,
-  writeFailedTitle: "Inget skrevs",
+  written: (rows, sheet) =>
+    `Skrev ${n(rows, "sv")} ${rows === 1 ? "rad" : "rader"} och bladet ${sheet}.`,
+  writeFailedTitle: "Inget skrevs.",
   conflict: (cells, count) =>
     count === 1
       ? `Cellen ${cells} innehåller ett eget värde — flytta eller töm den.`
       : `Cellerna ${cells} innehåller egna värden — flytta eller töm dem.`,
   leftAsItWas: "Arbetsboken lämnades som den var.",
   staleErrors: (errors) =>
-    `Arbetsboken har ändrats sedan den lästes in och har nu ${errors} fel. Rätta ${
+    `Arbetsboken har ändrats sedan den lästes in och har nu ${n(errors, "sv")} fel. Rätta ${
       errors === 1 ? "det" : "dem"
     } först.`,
   templateCreated: (sheet) => `Skapade bladet ${sheet}. Fyll i siffrorna och klicka på Läs in.`,
   templateFailed: (detail) => `Kunde inte skapa mallen: ${detail}`,
   selectFailed: (where, detail) => `Kunde inte markera ${where}: ${detail}`,
-  moreCells: (count) => `och ${count} till`,
+  moreCells: (count) => `och ${n(count, "sv")} till`,
 
   readHeading: "Inläst",
   readWhere: (sheet, range) => `${quoteSheet(sheet)}!${range}`,
   readWhereTable: (table, sheet, range) => `tabellen ${table} (${quoteSheet(sheet)}!${range})`,
 
-  issuesHeading: (count) => (count === 1 ? "1 anmärkning" : `${count} anmärkningar`),
+  issuesHeading: (count) => (count === 1 ? "1 anmärkning" : `${n(count, "sv")} anmärkningar`),
   issuesIntro: "Fel först. Klicka på en rad för att gå till cellen.",
   severity: { error: "Fel", warning: "Varning", notice: "Notering" },
   selectCellHint: (where) => `Gå till ${where}`,
@@ -173,7 +221,7 @@ const sv: Strings = {
   previewHeading: "Fördelning per region",
   previewCaption: "Belopp i hela kronor per region och block",
   previewMore: (shown, total) =>
-    `Visar de första ${shown} av ${total} regioner; summaraden och arbetsboken omfattar alla.`,
+    `Visar de första ${n(shown, "sv")} av ${n(total, "sv")} regioner; summaraden och arbetsboken omfattar alla.`,
   colCode: "Kod",
   colRegion: "Region",
   colTotal: "Summa",
@@ -187,7 +235,46 @@ const sv: Strings = {
   overflowNote: (block) => `${block}: stegbeloppen översteg budgeten och skalades ned pro rata.`,
   allBlocks: "Alla block",
 
-  unsupportedTitle: "Excel-versionen stöds inte",
+  yearSwitched: (year, header, where) =>
+    `Rubriken "${header}" (${where}) anger ${year}: reglerna för ${year} valdes.`,
+  yearMismatch: (year, chosen, header, where) =>
+    `Rubriken "${header}" (${where}) anger ${year}, men reglerna för ${chosen} är valda.`,
+  switchYear: (year) => `Byt till ${year}`,
+  readMoved: (from, to) =>
+    `Bladet ${from} har ingen regiontabell; tillägget skrev senast bredvid tabellen på bladet ${to}, som nu visas.`,
+  yearNoRules: (year, header, where) =>
+    `Rubriken "${header}" (${where}) anger ${year}, och tillägget har inga regler för ${year}. Läs in en regelfil för ${year}.`,
+
+  affectsAmountsTitle: (count) =>
+    count === 1 ? "Påverkar beloppen:" : `${n(count, "sv")} anmärkningar påverkar beloppen:`,
+
+  goToSummary: (sheet) => `Gå till bladet ${sheet}`,
+  undoNote:
+    "Ctrl+Z ångrar inte det ett tillägg skriver. Ändra underlaget och kör igen, eller öppna en sparad kopia av arbetsboken.",
+
+  help: "Hjälp",
+  version: (version) => `Version ${version}`,
+
+  diagnosticsHeading: "Diagnostik",
+  diagnosticsIntro:
+    "Provar på ett tillfälligt blad varje Excel-anrop tillägget använder, och tar bort bladet efteråt. Rapporten kan kopieras till en felanmälan.",
+  runDiagnostics: "Kör diagnostik",
+  diagnosticsRunning: "Kör diagnostik…",
+  diagnosticsPassed: (passed, total) =>
+    `Alla ${n(total, "sv")} kontroller gick igenom (${n(passed, "sv")} av ${n(total, "sv")}).`,
+  diagnosticsFailed: (failed, total) =>
+    `${n(failed, "sv")} av ${n(total, "sv")} kontroller misslyckades.`,
+  diagnosticsReportLabel: "Rapport (text att kopiera)",
+  copyReport: "Kopiera rapporten",
+  copied: "Kopierad.",
+  copyFailed: "Kunde inte kopiera: markera texten och kopiera den själv.",
+  checkPassed: "OK",
+  checkFailed: "FEL",
+
+  notInExcelTitle: "Öppna tillägget i Excel.",
+  notInExcelBody:
+    "AT-fördelning är ett tillägg för Excel och körs i Excels åtgärdsfönster, inte i en webbläsare för sig. Läs in det i Excel (se support.html), eller prova det utan Excel i arbetsbänken (npm start).",
+  unsupportedTitle: "Excel-versionen stöds inte.",
   unsupportedBody: (version) =>
     `AT-fördelning kräver Excel med stöd för ExcelApi ${version} eller senare, som Excel i Microsoft 365 eller Excel på webben. Uppdatera Excel och öppna tillägget igen.`,
   thisWorkbook: "den här arbetsboken",
@@ -230,35 +317,37 @@ const en: Strings = {
   writing: "Writing to the workbook…",
   writingProgress: (percent) => `${percent}% written`,
   creatingTemplate: "Creating the template…",
-  readDone: (regions, where) => `Read ${regions} regions from ${where}.`,
+  readDone: (regions, where) =>
+    `Read ${n(regions, "en")} ${regions === 1 ? "region" : "regions"} from ${where}.`,
   readHasErrors: (errors) =>
     errors === 1
       ? "1 error must be corrected before anything is written."
-      : `${errors} errors must be corrected before anything is written.`,
+      : `${n(errors, "en")} errors must be corrected before anything is written.`,
   readFailed: (detail) => `Could not read the workbook: ${detail}`,
   noTable: "Found no region table. Select a cell in the table and read again.",
   computeFailed: (detail) => `Could not compute the allocation: ${detail}`,
-  written: (rows, sheet) => `Wrote ${rows} ${rows === 1 ? "row" : "rows"} and the sheet ${sheet}.`,
-  writeFailedTitle: "Nothing was written",
+  written: (rows, sheet) =>
+    `Wrote ${n(rows, "en")} ${rows === 1 ? "row" : "rows"} and the sheet ${sheet}.`,
+  writeFailedTitle: "Nothing was written.",
   conflict: (cells, count) =>
     count === 1
       ? `The cell ${cells} holds a value of its own — move or clear it.`
       : `The cells ${cells} hold values of their own — move or clear them.`,
   leftAsItWas: "The workbook was left as it was.",
   staleErrors: (errors) =>
-    `The workbook has changed since it was read and now has ${errors} ${
+    `The workbook has changed since it was read and now has ${n(errors, "en")} ${
       errors === 1 ? "error" : "errors"
     }. Correct ${errors === 1 ? "it" : "them"} first.`,
   templateCreated: (sheet) => `Created the sheet ${sheet}. Fill in the figures and click Read.`,
   templateFailed: (detail) => `Could not create the template: ${detail}`,
   selectFailed: (where, detail) => `Could not select ${where}: ${detail}`,
-  moreCells: (count) => `and ${count} more`,
+  moreCells: (count) => `and ${n(count, "en")} more`,
 
   readHeading: "Read",
   readWhere: (sheet, range) => `${quoteSheet(sheet)}!${range}`,
   readWhereTable: (table, sheet, range) => `the table ${table} (${quoteSheet(sheet)}!${range})`,
 
-  issuesHeading: (count) => (count === 1 ? "1 remark" : `${count} remarks`),
+  issuesHeading: (count) => (count === 1 ? "1 remark" : `${n(count, "en")} remarks`),
   issuesIntro: "Errors first. Click a line to go to the cell.",
   severity: { error: "Error", warning: "Warning", notice: "Notice" },
   selectCellHint: (where) => `Go to ${where}`,
@@ -266,7 +355,7 @@ const en: Strings = {
   previewHeading: "Allocation per region",
   previewCaption: "Amounts in whole kronor per region and block",
   previewMore: (shown, total) =>
-    `Showing the first ${shown} of ${total} regions; the sum row and the workbook cover all.`,
+    `Showing the first ${n(shown, "en")} of ${n(total, "en")} regions; the sum row and the workbook cover all.`,
   colCode: "Code",
   colRegion: "Region",
   colTotal: "Total",
@@ -281,7 +370,45 @@ const en: Strings = {
     `${block}: the ladder payouts exceeded the budget and were scaled down pro rata.`,
   allBlocks: "All blocks",
 
-  unsupportedTitle: "This version of Excel is not supported",
+  yearSwitched: (year, header, where) =>
+    `The header "${header}" (${where}) names ${year}: the rules of ${year} were chosen.`,
+  yearMismatch: (year, chosen, header, where) =>
+    `The header "${header}" (${where}) names ${year}, but the rules of ${chosen} are chosen.`,
+  switchYear: (year) => `Switch to ${year}`,
+  readMoved: (from, to) =>
+    `The sheet ${from} has no region table; the add-in last wrote beside the table on the sheet ${to}, which is now shown.`,
+  yearNoRules: (year, header, where) =>
+    `The header "${header}" (${where}) names ${year}, and the add-in has no rules for ${year}. Load a rule file for ${year}.`,
+
+  affectsAmountsTitle: (count) =>
+    count === 1 ? "Affects the amounts:" : `${n(count, "en")} remarks affect the amounts:`,
+
+  goToSummary: (sheet) => `Go to the sheet ${sheet}`,
+  undoNote:
+    "Ctrl+Z cannot undo what an add-in writes. Change the inputs and run again, or open a saved copy of the workbook.",
+
+  help: "Help",
+  version: (version) => `Version ${version}`,
+
+  diagnosticsHeading: "Diagnostics",
+  diagnosticsIntro:
+    "Tries, on a temporary sheet, every Excel call the add-in uses, and removes the sheet afterwards. The report can be copied into a bug report.",
+  runDiagnostics: "Run diagnostics",
+  diagnosticsRunning: "Running diagnostics…",
+  diagnosticsPassed: (passed, total) =>
+    `All ${n(total, "en")} checks passed (${n(passed, "en")} of ${n(total, "en")}).`,
+  diagnosticsFailed: (failed, total) => `${n(failed, "en")} of ${n(total, "en")} checks failed.`,
+  diagnosticsReportLabel: "Report (text to copy)",
+  copyReport: "Copy the report",
+  copied: "Copied.",
+  copyFailed: "Could not copy: select the text and copy it yourself.",
+  checkPassed: "OK",
+  checkFailed: "FAILED",
+
+  notInExcelTitle: "Open the add-in in Excel.",
+  notInExcelBody:
+    "AT allocation is an Excel add-in and runs in Excel's task pane, not in a browser on its own. Load it in Excel (see support.html), or try it without Excel in the workbench (npm start).",
+  unsupportedTitle: "This version of Excel is not supported.",
   unsupportedBody: (version) =>
     `AT allocation needs Excel that supports ExcelApi ${version} or later, such as Excel in Microsoft 365 or Excel on the web. Update Excel and open the add-in again.`,
   thisWorkbook: "this workbook",

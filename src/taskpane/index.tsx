@@ -5,10 +5,13 @@
 import { isExcelApiSupported } from "../excel/requirements";
 import { mount, rootContainer } from "./mount";
 
-void Office.onReady(() => {
+void Office.onReady((info) => {
   const context = Office.context;
   mount(rootContainer(), {
-    displayLanguage: context?.displayLanguage,
+    // Outside Office (the page opened in a browser) office.js says host null.
+    host: info?.host ? String(info.host) : null,
+    // Outside Office there is no display language: the browser's then.
+    displayLanguage: context?.displayLanguage ?? navigator.language,
     officeTheme: context?.officeTheme,
     documentUrl: context?.document?.url,
     excelApiSupported: isExcelApiSupported(),

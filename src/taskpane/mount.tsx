@@ -9,6 +9,7 @@ import { REQUIRED_EXCEL_API } from "../excel/requirements";
 import { App } from "./App";
 import { langFromDisplayLanguage, themeFor, workbookNameFromUrl } from "./officeEnv";
 import { Unsupported } from "./Unsupported";
+import { ADDIN_VERSION } from "./version";
 
 /** The page's #root (taskpane.html and workbench.html provide it); a page without one gets one. */
 export function rootContainer(): HTMLElement {
@@ -29,6 +30,11 @@ export interface OfficeEnvironment {
   documentUrl?: string | null;
   /** isExcelApiSupported(): whether Excel has REQUIRED_EXCEL_API. */
   excelApiSupported: boolean;
+  /**
+   * Office.onReady's host: "Excel" inside Excel; null where office.js runs outside Office (a
+   * page opened in a browser). Absent counts as Excel (the tests and the workbench).
+   */
+  host?: string | null;
   /** Excel.run, or the fake Excel's run. */
   run: ExcelRun;
 }
@@ -38,12 +44,21 @@ export function mount(container: HTMLElement, env: OfficeEnvironment): Root {
   const theme = themeFor(env.officeTheme);
   container.ownerDocument.documentElement.lang = lang;
   const root = createRoot(container);
-  if (!env.excelApiSupported) {
+  if (env.host !== undefined && env.host !== "Excel") {
+    root.render(<Unsupported lang={lang} theme={theme} reason="notInExcel" />);
+  } else if (!env.excelApiSupported) {
     root.render(<Unsupported lang={lang} theme={theme} version={REQUIRED_EXCEL_API} />);
   } else {
     const sourceName = workbookNameFromUrl(env.documentUrl) ?? undefined;
     const host = createExcelHost(env.run);
-    root.render(<App host={host} lang={lang} theme={theme} sourceName={sourceName} />);
+    // Loaded when Diagnostik runs, not with the pane: a chunk of its own.
+    const diagnose = async () => {
+      const { officeEnvironment, runDiagnostics } = await import("../excel/diagnostics");
+      return runDiagnostics(env.run, officeEnvironment(ADDIN_VERSION));
+    };
+    root.render(
+      <App host={host} lang={lang} theme={theme} sourceName={sourceName} diagnose={diagnose} />,
+    );
   }
   return root;
 }

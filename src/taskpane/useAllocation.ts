@@ -10,6 +10,8 @@ import { parseRuleSet } from "../domain/parseRuleSet";
 import type { Lang, RuleSet, Text } from "../domain/ruleSet";
 import type { Issue, WorkbookGrid } from "../workbook/types";
 import { issueAddress } from "../workbook/issueText";
+import { splitSheetAddress } from "../workbook/a1";
+import { TABLE_NOT_FOUND } from "../workbook/readRegionTable";
 import { planTemplate } from "../workbook/planTemplate";
 import { planWrite } from "../workbook/planWrite";
 import {
@@ -51,6 +53,8 @@ export interface Allocation {
   write(): Promise<void>;
   createTemplate(): Promise<void>;
   selectIssue(issue: Issue): Promise<void>;
+  /** Activates a sheet (the summary after a write), at A1. */
+  goToSheet(sheet: string): Promise<void>;
 }
 
 /** An error's own words; Office.js errors carry them in `message` too. */
@@ -84,6 +88,34 @@ function conflictCells(error: unknown): CellRef[] | null {
     return (error as HostConflictError).cells;
   }
   return null;
+}
+
+/**
+ * Where to go when the active sheet has no region table but the ownership record names the
+ * sheet a previous run wrote beside, which the host did not read (the Office.js adapter loads
+ * the active sheet's cells only): that sheet, at the first cell of the columns written there.
+ * Null where the read found a table, or the record names no other sheet that exists.
+ */
+export function ownedSheetToRead(
+  grid: WorkbookGrid,
+  ruleSet: RuleSet,
+  settings: Record<string, string>,
+): { sheet: string; cell: string } | null {
+  const owned = grid.owned;
+  if (!owned || owned.sheet === grid.activeSheet) return null;
+  const sheet = grid.sheets.find((s) => s.name === owned.sheet);
+  // Read already (a host that reads every sheet): the reader looks there itself.
+  if (!sheet || sheet.values.length > 0) return null;
+  let outcome: ReadOutcome;
+  try {
+    outcome = readAndAllocate(grid, ruleSet, settings);
+  } catch {
+    return null;
+  }
+  if (!outcome.issues.some((i) => i.code === TABLE_NOT_FOUND)) return null;
+  const { address } = splitSheetAddress(owned.columnsRange);
+  const cell = /^[A-Z]+\d+/.exec(address ?? "")?.[0] ?? "A1";
+  return { sheet: sheet.name, cell };
 }
 
 export function errorCount(outcome: ReadOutcome): number {
@@ -188,7 +220,16 @@ export function useAllocation(options: UseAllocationOptions): Allocation {
       exclusive(async () => {
         dispatch({ type: "readStarted" });
         try {
-          const grid = await host.readWorkbook();
+          let grid = await host.readWorkbook();
+          const { ruleSet: rules, state: current } = latest.current;
+          const elsewhere = ownedSheetToRead(grid, rules, current.settings);
+          if (elsewhere) {
+            const from = grid.activeSheet;
+            await host.selectCell(elsewhere.sheet, elsewhere.cell);
+            grid = await host.readWorkbook();
+            dispatch({ type: "readSucceeded", grid, moved: { from, to: elsewhere.sheet } });
+            return;
+          }
           dispatch({ type: "readSucceeded", grid });
         } catch (error) {
           dispatch({ type: "readFailed", detail: errorDetail(error) });
@@ -284,6 +325,17 @@ export function useAllocation(options: UseAllocationOptions): Allocation {
     [host],
   );
 
+  const goToSheet = useCallback(
+    async (sheet: string) => {
+      try {
+        await host.selectCell(sheet, "A1");
+      } catch (error) {
+        dispatch({ type: "selectFailed", where: sheet, detail: errorDetail(error) });
+      }
+    },
+    [host],
+  );
+
   return {
     state,
     ruleSet,
@@ -297,5 +349,6 @@ export function useAllocation(options: UseAllocationOptions): Allocation {
     write,
     createTemplate,
     selectIssue,
+    goToSheet,
   };
 }

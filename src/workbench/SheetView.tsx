@@ -20,7 +20,7 @@ import { hasContent } from "../excel/fake/model";
 import type { Lang } from "../domain/ruleSet";
 import { columnName, toA1 } from "../workbook/a1";
 import { alignment, contentText, displayText } from "./cellFormat";
-import type { WorkbenchStrings } from "./i18n";
+import { workbenchStrings, type WorkbenchStrings } from "./i18n";
 import type { WorkbenchStore } from "./store";
 import { cellKey } from "./xlsxModel";
 
@@ -379,7 +379,21 @@ export function SheetView({ store, lang, t }: SheetViewProps) {
   };
 
   const onGridKey = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (editing || readOnly || !selection) return;
+    if (editing) return;
+    if (event.key === "F6") {
+      // As in Excel, F6 moves to the task pane; Tab stays in the grid.
+      event.preventDefault();
+      focusTaskPane();
+      return;
+    }
+    if (event.key === "Tab") {
+      // Tab moves between cells, never out of the grid (Excel's Tab); with no cell selected
+      // (a chart selected, a hidden sheet shown) it selects A1, or does nothing.
+      event.preventDefault();
+      if (!selection && !readOnly) selectCell(0, 0);
+      if (!selection) return;
+    }
+    if (readOnly || !selection) return;
     const { top, left } = selection;
     const moves: Record<string, [number, number]> = {
       ArrowUp: [-1, 0],
@@ -543,6 +557,15 @@ export function SheetView({ store, lang, t }: SheetViewProps) {
               const text = barText ?? contentText(selectedCell, lang);
               setBarText(null);
               store.editCell(sheet.name, selection.top, selection.left, text);
+            } else if (event.key === "Tab") {
+              // As in Excel: keep the text and move to the next cell, in the grid.
+              event.preventDefault();
+              if (barText !== null) {
+                store.editCell(sheet.name, selection.top, selection.left, barText);
+                setBarText(null);
+              }
+              selectCell(selection.top, Math.max(0, selection.left + (event.shiftKey ? -1 : 1)));
+              scroller.current?.focus({ preventScroll: true });
             } else if (event.key === "Escape") {
               setBarText(null);
             }
@@ -661,6 +684,18 @@ export function SheetView({ store, lang, t }: SheetViewProps) {
   );
 }
 
+/** The task pane's first control, for F6. */
+function focusTaskPane(): void {
+  document
+    .querySelector<HTMLElement>(
+      '[data-testid="taskpane"] select, [data-testid="taskpane"] button, [data-testid="taskpane"] a',
+    )
+    ?.focus();
+}
+
+/** Bars drawn at most; the workbook's chart itself keeps every category. */
+export const CHART_BARS = 50;
+
 /** A chart the adapter added, drawn plainly: one bar per category of its first series. */
 function ChartView({
   fake,
@@ -685,7 +720,14 @@ function ChartView({
     return null;
   }
   const numbers = values.map((v) => (typeof v === "number" ? v : 0));
-  const max = Math.max(1, ...numbers);
+  const max = numbers.reduce((a, b) => Math.max(a, b), 1);
+  // Thousands of bars read as a smear: past CHART_BARS, the largest, and a line that says so.
+  const all = numbers.map((n, i) => ({ n, i }));
+  const bars =
+    all.length > CHART_BARS
+      ? [...all].sort((a, b) => b.n - a.n || a.i - b.i).slice(0, CHART_BARS)
+      : all;
+  const t = workbenchStrings(lang);
   const format = (n: number) =>
     displayText(
       { value: n, numberFormat: fake.getCell(sheet, series.values.split(":")[0])?.numberFormat },
@@ -696,7 +738,10 @@ function ChartView({
       <figcaption>
         <strong>{chart.title ?? chart.name}</strong>
       </figcaption>
-      {numbers.map((n, i) => (
+      {bars.length < all.length && (
+        <Caption1 data-testid="chart-note">{t.chartTop(bars.length, all.length)}</Caption1>
+      )}
+      {bars.map(({ n, i }) => (
         <div key={i} className={styles.chartRow}>
           <span>{labels[i] === undefined || labels[i] === null ? "" : String(labels[i])}</span>
           <div className={styles.chartBar} style={{ width: `${(Math.max(0, n) / max) * 100}%` }} />

@@ -19,13 +19,12 @@ import { createExcelHost } from "../excel/excelHost";
 import type { Lang, Text } from "../domain/ruleSet";
 import { App } from "../taskpane/App";
 import { Notice } from "../taskpane/Notice";
+import { ADDIN_VERSION } from "../taskpane/version";
 import { workbenchStrings } from "./i18n";
 import { SheetView } from "./SheetView";
-import { SAMPLE_YEARS, sampleFileName } from "./samples";
+import { PANE_WIDTHS, SAMPLE_YEARS, sampleFileName } from "./samples";
 import type { WorkbenchStore } from "./store";
-
-/** Excel's task pane is about this wide by default. */
-const PANE_WIDTH = 380;
+import type { Issue } from "../workbook/types";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -55,7 +54,6 @@ const useStyles = makeStyles({
   main: { flexGrow: 1, minHeight: 0, display: "flex" },
   workbook: { flexGrow: 1, minWidth: 0, display: "flex", flexDirection: "column" },
   pane: {
-    width: `${PANE_WIDTH}px`,
     flexShrink: 0,
     overflowY: "auto",
     borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
@@ -71,6 +69,8 @@ export interface WorkbenchProps {
   loadSample(year: number): Promise<unknown>;
   /** Called when the task pane is on screen for a workbook, ready to read. */
   onReady?(workbookId: number): void;
+  /** The task pane's width in pixels (`?pane=320`); default PANE_WIDTHS.default. */
+  paneWidth?: number;
 }
 
 type Status = { kind: "loading"; name: string } | { kind: "error"; text: Text } | null;
@@ -79,7 +79,14 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message || error.name : String(error);
 }
 
-export function Workbench({ store, lang, onLangChange, loadSample, onReady }: WorkbenchProps) {
+export function Workbench({
+  store,
+  lang,
+  onLangChange,
+  loadSample,
+  onReady,
+  paneWidth = PANE_WIDTHS.default,
+}: WorkbenchProps) {
   const styles = useStyles();
   const t = workbenchStrings(lang);
   useSyncExternalStore(store.subscribe, store.getVersion, store.getVersion);
@@ -90,6 +97,38 @@ export function Workbench({ store, lang, onLangChange, loadSample, onReady }: Wo
 
   // One adapter per workbook, as one task pane per document in Excel.
   const host = useMemo(() => createExcelHost(store.runFor(entry.fake)), [store, entry.fake]);
+  // The fake Excel does not calculate: a formula typed into a cell reads as "#NAME?", where
+  // Excel would have a value. Said as it is, in place of the reader's word on an error value.
+  const explainIssue = useMemo(
+    () =>
+      (issue: Issue): Text | null => {
+        if (!issue.sheet || !issue.cell) return null;
+        const formula = entry.fake.getCell(issue.sheet, issue.cell)?.formula;
+        if (formula === undefined) return null;
+        const shown = formula.startsWith("=") ? formula : `=${formula}`;
+        return {
+          sv: workbenchStrings("sv").formulaNotCalculated(shown),
+          en: workbenchStrings("en").formulaNotCalculated(shown),
+        };
+      },
+    [entry.fake],
+  );
+  // Diagnostik on the fake Excel: the same calls as in Excel, against the simulation.
+  const diagnose = useMemo(
+    () => async () => {
+      const { runDiagnostics } = await import("../excel/diagnostics");
+      return runDiagnostics(store.runFor(entry.fake), {
+        host: "Workbench (fake Excel)",
+        platform: "Browser",
+        version: "no Office",
+        addinVersion: ADDIN_VERSION,
+        excelApi: [],
+        language: lang,
+        userAgent: navigator.userAgent,
+      });
+    },
+    [store, entry.fake, lang],
+  );
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -223,8 +262,20 @@ export function Workbench({ store, lang, onLangChange, loadSample, onReady }: Wo
           <div className={styles.workbook}>
             <SheetView store={store} lang={lang} t={t} />
           </div>
-          <aside className={styles.pane} aria-label={t.taskPane} data-testid="taskpane">
-            <App key={entry.id} host={host} lang={lang} sourceName={entry.name} />
+          <aside
+            className={styles.pane}
+            style={{ width: `${paneWidth}px` }}
+            aria-label={t.taskPane}
+            data-testid="taskpane"
+          >
+            <App
+              key={entry.id}
+              host={host}
+              lang={lang}
+              sourceName={entry.name}
+              diagnose={diagnose}
+              explainIssue={explainIssue}
+            />
           </aside>
         </div>
       </div>

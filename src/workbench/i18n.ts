@@ -1,4 +1,5 @@
 /** The workbench page's own words (the task pane has its own, in src/taskpane/i18n.ts). */
+import { formatInteger } from "../taskpane/i18n";
 import type { Lang } from "../domain/ruleSet";
 
 export interface WorkbenchStrings {
@@ -23,7 +24,9 @@ export interface WorkbenchStrings {
   hidden: string;
   veryHidden: string;
   charts: (count: number) => string;
+  chartTop: (shown: number, total: number) => string;
   formulaTitle: string;
+  formulaNotCalculated: (formula: string) => string;
   taskPane: string;
 }
 
@@ -51,7 +54,11 @@ const sv: WorkbenchStrings = {
   hidden: "dolt",
   veryHidden: "mycket dolt",
   charts: (count) => (count === 1 ? "Diagram" : `Diagram (${count})`),
+  chartTop: (shown, total) =>
+    `Visar de ${formatInteger(shown, "sv")} största av ${formatInteger(total, "sv")} staplar; diagrammet i arbetsboken har alla.`,
   formulaTitle: "En formel – arbetsbänken räknar inte ut formler",
+  formulaNotCalculated: (formula) =>
+    `cellen innehåller formeln ${formula}, och formler räknas inte ut i arbetsbänken (Excel räknar ut dem). Skriv in värdet för att prova här.`,
   taskPane: "Aktivitetsfönster",
 };
 
@@ -79,7 +86,11 @@ const en: WorkbenchStrings = {
   hidden: "hidden",
   veryHidden: "very hidden",
   charts: (count) => (count === 1 ? "Chart" : `Charts (${count})`),
+  chartTop: (shown, total) =>
+    `Showing the ${formatInteger(shown, "en")} largest of ${formatInteger(total, "en")} bars; the workbook's chart has them all.`,
   formulaTitle: "A formula – the workbench does not calculate formulas",
+  formulaNotCalculated: (formula) =>
+    `the cell holds the formula ${formula}, and formulas are not calculated in the workbench (Excel calculates them). Type the value to try it here.`,
   taskPane: "Task pane",
 };
 

@@ -54,6 +54,7 @@ function Root() {
         store.replace(sampleFileName(year), modelToFake(model), { kind: "sample", year });
       }}
       onReady={onReady}
+      paneWidth={start.pane}
     />
   );
 }

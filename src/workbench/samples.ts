@@ -16,12 +16,20 @@ export function sampleModelUrl(year: number): string {
 }
 
 /** `?sample=2022|2024|2025|empty&lang=sv|en`; anything else gives the 2024 sample in Swedish. */
-export function parseQuery(search: string): { sample: SampleChoice; lang: Lang } {
+/** The task pane's width in Excel is the user's to drag: 320–350 px is usual, 380 the default here. */
+export const PANE_WIDTHS = { min: 280, default: 380, max: 800 };
+
+export function parseQuery(search: string): { sample: SampleChoice; lang: Lang; pane: number } {
   const params = new URLSearchParams(search);
   const lang: Lang = params.get("lang") === "en" ? "en" : "sv";
   const raw = params.get("sample");
   const year = Number(raw);
   const sample: SampleChoice =
     raw === "empty" ? "empty" : SAMPLE_YEARS.includes(year) ? year : DEFAULT_SAMPLE;
-  return { sample, lang };
+  const width = Math.round(Number(params.get("pane")));
+  const pane =
+    Number.isFinite(width) && width >= PANE_WIDTHS.min && width <= PANE_WIDTHS.max
+      ? width
+      : PANE_WIDTHS.default;
+  return { sample, lang, pane };
 }

@@ -26,7 +26,8 @@ export function planTemplate(ruleSet: RuleSet, lang: Lang): SheetPlan {
   const regions = ruleSet.regions ?? SWEDISH_REGIONS;
   const groups = Object.entries(ruleSet.groups ?? {});
 
-  const fields: ColumnField[] = ["region", "code"];
+  // The samples' order (scripts/make-examples.ts): code, region, then the figures.
+  const fields: ColumnField[] = ["code", "region"];
   if (ruleSet.inputs.population) fields.push("population");
   fields.push("at");
   if (ruleSet.inputs.baseline) fields.push("baseline");

@@ -38,11 +38,13 @@ describe("i18n", () => {
     // Only words Swedish and English share, and texts of names and numbers alone.
     expect(same.sort()).toEqual([
       "blockBudgets", // "Budget per block"
+      "checkPassed", // "OK"
       "colBlock",
       "colBudget",
       "colRegion",
       "readWhere", // Blad1!A1:D22
       "shippedOption", // 2024
+      "version", // "Version 0.1.0"
     ]);
   });
 
@@ -85,5 +87,27 @@ describe("i18n", () => {
       "Blad1!H1, H2, H3, H4, H5, H6, H7, H8, H9, H10 och 4 till",
     );
     expect(formatCellList(many, strings("en"), 2)).toBe("Blad1!H1, H2 and 12 more");
+  });
+});
+
+describe("counts in the pane's language", () => {
+  it("group thousands with a no-break space in Swedish and a comma in English", () => {
+    expect(strings("sv").readDone(5000, "Blad1!A1:D5001")).toBe(
+      "Läste 5\u00a0000 regioner från Blad1!A1:D5001.",
+    );
+    expect(strings("en").readDone(5000, "Blad1!A1:D5001")).toBe(
+      "Read 5,000 regions from Blad1!A1:D5001.",
+    );
+    expect(strings("sv").written(12345, "X")).toBe("Skrev 12\u00a0345 rader och bladet X.");
+    expect(strings("en").issuesHeading(1500)).toBe("1,500 remarks");
+    expect(strings("sv").previewMore(200, 5000)).toContain("200 av 5\u00a0000 regioner");
+  });
+
+  it("bold lead-ins carry their own full stop", () => {
+    for (const t of [strings("sv"), strings("en")]) {
+      for (const title of [t.writeFailedTitle, t.unsupportedTitle, t.notInExcelTitle]) {
+        expect(title).toMatch(/[.:!?]$/);
+      }
+    }
   });
 });

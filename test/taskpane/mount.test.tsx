@@ -45,6 +45,16 @@ describe("mount", () => {
     expect(run).not.toHaveBeenCalled();
   });
 
+  it("says to open it in Excel where office.js runs outside Office (host null)", () => {
+    const run = jest.fn();
+    mountPane({ host: null, excelApiSupported: false, run });
+    const alert = screen.getByRole("alert");
+    expect(alert.textContent).toContain("Öppna tillägget i Excel.");
+    expect(alert.textContent).not.toContain("ExcelApi");
+    expect(screen.queryByRole("button")).toBeNull();
+    expect(run).not.toHaveBeenCalled();
+  });
+
   it("follows Office's language and theme", () => {
     mountPane({
       displayLanguage: "en-GB",

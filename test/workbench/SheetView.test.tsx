@@ -161,4 +161,88 @@ describe("the sheet view", () => {
     expect(rows.length).toBeLessThan(100);
     expect(screen.getByRole("grid").getAttribute("aria-rowcount")).toBe(String(5001 + 20 + 1));
   });
+
+  it("keeps Tab in the grid: Tab and Shift+Tab move between cells, also from the content field", () => {
+    const store = setup();
+    fireEvent.mouseDown(cell("B2"), { button: 0 });
+    const grid = screen.getByTestId("grid-scroller");
+    const tab = fireEvent.keyDown(grid, { key: "Tab" });
+    // Handled (default prevented): the browser does not move the focus out of the grid.
+    expect(tab).toBe(false);
+    expect(store.workbook.fake.selection()).toEqual({ sheet: "Regioner", address: "C2" });
+    expect(fireEvent.keyDown(grid, { key: "Tab", shiftKey: true })).toBe(false);
+    expect(store.workbook.fake.selection()).toEqual({ sheet: "Regioner", address: "B2" });
+    const bar = screen.getByTestId("formula-bar");
+    fireEvent.change(bar, { target: { value: "3300" } });
+    expect(fireEvent.keyDown(bar, { key: "Tab" })).toBe(false);
+    expect(store.workbook.fake.getValue("Regioner", "B2")).toBe(3300);
+    expect(store.workbook.fake.selection()).toEqual({ sheet: "Regioner", address: "C2" });
+  });
+
+  it("with no cell selected (a chart selected), Tab selects A1 rather than leaving", () => {
+    const store = setup();
+    act(() => {
+      store.workbook.fake.selectChart();
+      store.notify();
+    });
+    const grid = screen.getByTestId("grid-scroller");
+    expect(fireEvent.keyDown(grid, { key: "Tab" })).toBe(false);
+    expect(store.workbook.fake.selection()).toEqual({ sheet: "Regioner", address: "A1" });
+  });
+
+  it("F6 goes to the task pane, as in Excel", () => {
+    setup();
+    const paneEl = document.createElement("aside");
+    paneEl.dataset.testid = "taskpane";
+    const button = document.createElement("button");
+    paneEl.appendChild(button);
+    document.body.appendChild(paneEl);
+    fireEvent.mouseDown(cell("B2"), { button: 0 });
+    fireEvent.keyDown(screen.getByTestId("grid-scroller"), { key: "F6" });
+    expect(document.activeElement).toBe(button);
+    paneEl.remove();
+  });
+
+  it("draws a chart of thousands of bars as its 50 largest, and says so", async () => {
+    const store = setup(120);
+    const run = store.runFor(store.workbook.fake);
+    await act(async () => {
+      await run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem("Regioner");
+        const chart = ws.charts.add("BarClustered", ws.getRange("B2:B121"), "Columns");
+        chart.series.getItemAt(0).setXAxisValues(ws.getRange("A2:A121"));
+        await ctx.sync();
+      });
+    });
+    const chart = screen.getByTestId("chart");
+    expect(screen.getByTestId("chart-note").textContent).toBe(
+      "Visar de 50 största av 120 staplar; diagrammet i arbetsboken har alla.",
+    );
+    const labels = [...chart.querySelectorAll("div > span:first-child")].map(
+      (el) => el.textContent,
+    );
+    expect(labels).toHaveLength(50);
+    // The largest first: Region 120 has 120 000 kr.
+    expect(labels[0]).toBe("Region 120");
+    expect(labels[49]).toBe("Region 71");
+  });
+
+  it("draws a small chart whole, in its own order, without the note", async () => {
+    const store = setup(3);
+    const run = store.runFor(store.workbook.fake);
+    await act(async () => {
+      await run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem("Regioner");
+        const chart = ws.charts.add("BarClustered", ws.getRange("B2:B4"), "Columns");
+        chart.series.getItemAt(0).setXAxisValues(ws.getRange("A2:A4"));
+        await ctx.sync();
+      });
+    });
+    expect(screen.queryByTestId("chart-note")).toBeNull();
+    const chart = screen.getByTestId("chart");
+    const labels = [...chart.querySelectorAll("div > span:first-child")].map(
+      (el) => el.textContent,
+    );
+    expect(labels).toEqual(["Region 1", "Region 2", "Region 3"]);
+  });
 });

@@ -114,9 +114,15 @@ describe("the workbench page", () => {
 
 describe("the page's address", () => {
   it("chooses the sample and the language, the 2024 sample in Swedish by default", () => {
-    expect(parseQuery("")).toEqual({ sample: 2024, lang: "sv" });
-    expect(parseQuery("?sample=2022&lang=en")).toEqual({ sample: 2022, lang: "en" });
-    expect(parseQuery("?sample=empty")).toEqual({ sample: "empty", lang: "sv" });
-    expect(parseQuery("?sample=1999&lang=de")).toEqual({ sample: 2024, lang: "sv" });
+    expect(parseQuery("")).toEqual({ sample: 2024, lang: "sv", pane: 380 });
+    expect(parseQuery("?sample=2022&lang=en")).toEqual({ sample: 2022, lang: "en", pane: 380 });
+    expect(parseQuery("?sample=empty")).toEqual({ sample: "empty", lang: "sv", pane: 380 });
+    expect(parseQuery("?sample=1999&lang=de")).toEqual({ sample: 2024, lang: "sv", pane: 380 });
+  });
+
+  it("takes the task pane's width, within reason", () => {
+    expect(parseQuery("?pane=320").pane).toBe(320);
+    expect(parseQuery("?pane=10").pane).toBe(380);
+    expect(parseQuery("?pane=wide").pane).toBe(380);
   });
 });

@@ -23,12 +23,12 @@ const column = (plan: SheetPlan, header: string): unknown[] => {
 };
 
 describe("planTemplate", () => {
-  test("2024: region, code, population, AT, planned (as bilaga 2 writes it), already rewarded", () => {
+  test("2024: code, region (the samples' order), population, AT, planned (as bilaga 2 writes it), already rewarded", () => {
     const plan = planTemplate(rules(2024), "sv");
     expect(plan.sheetName).toBe("Mall AT 2024");
     expect(headers(plan)).toEqual([
-      "Region",
       "Länskod",
+      "Region",
       "Folkmängd",
       "AT 2024",
       "Planerade AT 2024",
@@ -58,8 +58,8 @@ describe("planTemplate", () => {
   test("2025: the forecast column, no planned AT", () => {
     const plan = planTemplate(rules(2025), "sv");
     expect(headers(plan)).toEqual([
-      "Region",
       "Länskod",
+      "Region",
       "Folkmängd",
       "AT 2025",
       "Prognos 2026–2030",
@@ -69,8 +69,8 @@ describe("planTemplate", () => {
   test("2022: the AT-värden and the groups as the instructions list them", () => {
     const plan = planTemplate(rules(2022), "sv");
     expect(headers(plan)).toEqual([
-      "Region",
       "Länskod",
+      "Region",
       "Folkmängd",
       "AT 2022",
       "Planerade AT 2022",
@@ -86,8 +86,8 @@ describe("planTemplate", () => {
     const plan = planTemplate(rules(2025), "en");
     expect(plan.sheetName).toBe("AT template 2025");
     expect(headers(plan)).toEqual([
-      "Region",
       "Code",
+      "Region",
       "Population",
       "AT posts 2025",
       "Forecast submitted",
@@ -160,10 +160,10 @@ describe("planTemplate", () => {
       ],
     });
     const plan = planTemplate(custom, "sv");
-    expect(headers(plan)).toEqual(["Region", "Länskod", "AT 2030"]);
+    expect(headers(plan)).toEqual(["Länskod", "Region", "AT 2030"]);
     expect(plan.cells.slice(1).map((r) => [r[0].value, r[1].value])).toEqual([
-      ["Alfa", "A"],
-      ["Beta", "B"],
+      ["A", "Alfa"],
+      ["B", "Beta"],
     ]);
   });
 });
