@@ -48,9 +48,19 @@ export default tseslint.config(
     // implements Office.js rather than calling it; src/files, which uses exceljs (its getCell
     // and getColumn look like Office.js getters to these rules); and, until it names its
     // request context `context` (the rules know Excel.run's context by that name only),
-    // src/excel/excelHost.ts — see README "First run in Excel".
+    // src/excel/excelHost.ts — see README "First run in Excel". Also left out for now:
+    // src/excel/look.ts and readBatch.ts, which load in one function and read the loaded
+    // proxies in another after the one sync (the rules follow neither the sync nor the load
+    // across a function call); the fake Excel enforces load-before-read and sync-before-read
+    // on them in every adapter test.
     files: ["src/**/*.{ts,tsx}"],
-    ignores: ["src/excel/fake/**", "src/files/**", "src/excel/excelHost.ts"],
+    ignores: [
+      "src/excel/fake/**",
+      "src/files/**",
+      "src/excel/excelHost.ts",
+      "src/excel/look.ts",
+      "src/excel/readBatch.ts",
+    ],
     plugins: { "office-addins": officeAddins },
     rules: OFFICE_ADDIN_RULES,
   },

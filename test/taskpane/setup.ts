@@ -1,4 +1,10 @@
 import { configure } from "@testing-library/react";
+import { TextDecoder, TextEncoder } from "node:util";
+
+// Every browser the pane runs in has TextEncoder (the fingerprints hash UTF-8); jsdom does not.
+if (typeof globalThis.TextEncoder === "undefined") {
+  Object.assign(globalThis, { TextEncoder, TextDecoder });
+}
 
 /**
  * Shims Fluent UI v9 expects from a browser that jsdom lacks. Import this first in every task
