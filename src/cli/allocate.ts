@@ -91,6 +91,23 @@ async function writeOut(
   io: CliIo,
 ): Promise<Issue[]> {
   if (!outcome.read || !outcome.result) return [];
+  // Hand corrections in our own cells are replaced only when asked (--replace-edits).
+  const { handEdits } = await import("../app/verify");
+  const edits = handEdits(grid);
+  if (edits.length > 0 && !args.replaceEdits) {
+    io.stderr(
+      lang === "sv"
+        ? `Skriver inte ${args.out}: ${edits.length} av tilläggets celler är ändrade för hand — ange --replace-edits för att ersätta dem\n`
+        : `Not writing ${args.out}: ${edits.length} of the add-in's cells were edited by hand — give --replace-edits to replace them\n`,
+    );
+    return edits.map((e) => ({
+      severity: "error" as const,
+      code: "write.handEdit",
+      ...(e.sheet ? { sheet: e.sheet } : {}),
+      ...(e.cell ? { cell: e.cell } : {}),
+      message: e.message,
+    }));
+  }
   // The writer is loaded only when asked for: reading and allocating never depend on it.
   const { planWrite } = await import("../workbook/planWrite");
   const { writeWorkbookCopy, TargetCellsError } = await import("../files/writeXlsx");

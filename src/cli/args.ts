@@ -16,6 +16,8 @@ export interface CliArgs {
   lang?: Lang;
   /** --force: --out may replace an existing file (never --in). */
   force: boolean;
+  /** --replace-edits: hand corrections in the add-in's own cells may be replaced. */
+  replaceEdits?: boolean;
   help: boolean;
 }
 
@@ -31,7 +33,7 @@ export class UsageError extends Error {
 }
 
 export const USAGE = `Användning / usage:
-  npm run allocate -- --year ÅR --in FIL.xlsx|FIL.csv [--sheet BLAD] [--out UT.xlsx [--force]] [--json]
+  npm run allocate -- --year ÅR --in FIL.xlsx|FIL.csv [--sheet BLAD] [--out UT.xlsx [--force] [--replace-edits]] [--json]
                       [--set NYCKEL=VÄRDE ...] [--rules REGLER.json|REGLER.xlsx [--rules-sheet BLAD]] [--lang sv|en]
 
   --year     år (${SHIPPED_YEARS.join(", ")}), eller det år --rules anger
@@ -40,6 +42,7 @@ export const USAGE = `Användning / usage:
   --out      skriv en kopia med fördelningskolumner och ett sammanfattningsblad
              (.xlsx/.xlsm som källan; från en .csv blir det .xlsx)
   --force    --out får ersätta en befintlig fil (aldrig --in)
+  --replace-edits  ersätt tilläggets celler även där någon ändrat dem för hand
   --json     skriv resultatet som JSON på standard ut (och inget annat där)
   --set      tolkning, t.ex. range=lower, rounding=half-up, block1-2022=rate
   --rules    en regelfil (JSON) eller en arbetsbok med ett regelblad i stället för årets inbyggda regler
@@ -76,6 +79,10 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     }
     if (flag === "--force") {
       args.force = true;
+      continue;
+    }
+    if (flag === "--replace-edits") {
+      args.replaceEdits = true;
       continue;
     }
     if (flag === "--help" || flag === "-h") {

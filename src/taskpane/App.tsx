@@ -463,6 +463,11 @@ function Message({
       return (
         <Notice intent="success">
           {t.written(message.rows, message.sheet)}
+          {message.notices?.map((n, i) => (
+            <Caption as="p" key={i} className={styles.hint}>
+              {n[lang]}
+            </Caption>
+          ))}
           <div className={styles.inline}>
             <Button size="small" onClick={() => void allocation.goToSheet(message.sheet)}>
               {t.goToSummary(message.sheet)}

@@ -36,7 +36,8 @@ export type ErrorDetail = { sentence: Text } | { message: string };
 /** The outcome of the last action, worded by the view. */
 export type StatusMessage =
   | { kind: "readError"; detail: ErrorDetail }
-  | { kind: "written"; rows: number; sheet: string }
+  /** notices: what the host had to say about the write (a text rewritten as text, …). */
+  | { kind: "written"; rows: number; sheet: string; notices?: Text[] }
   | { kind: "conflict"; cells: CellRef[] }
   | { kind: "writeError"; detail: ErrorDetail }
   /** The re-read right before writing found errors (the workbook changed since the read). */
@@ -107,7 +108,7 @@ export type AllocationAction =
   | { type: "readFailed"; detail: ErrorDetail }
   | { type: "writeStarted" }
   | { type: "writeProgress"; fraction: number }
-  | { type: "writeSucceeded"; grid: WorkbookGrid; rows: number; sheet: string }
+  | { type: "writeSucceeded"; grid: WorkbookGrid; rows: number; sheet: string; notices?: Text[] }
   /** grid: the workbook as re-read before the write, when that read got through. */
   | { type: "writeFailed"; grid: WorkbookGrid | null; message: StatusMessage }
   | { type: "templateStarted" }
@@ -276,7 +277,12 @@ export function allocationReducer(
         grid: action.grid,
         readCount: state.readCount + 1,
         progress: 1,
-        message: { kind: "written", rows: action.rows, sheet: action.sheet },
+        message: {
+          kind: "written",
+          rows: action.rows,
+          sheet: action.sheet,
+          ...(action.notices?.length ? { notices: action.notices } : {}),
+        },
       };
     case "writeFailed":
       return {

@@ -16,6 +16,7 @@ void Office.onReady((info) => {
     documentUrl: context?.document?.url,
     excelApiSupported: isExcelApiSupported(),
     // A wrapper, not Excel.run itself: Excel.run has overloads the generic type cannot take.
-    run: (batch) => Excel.run(batch),
+    // The options carry delayForCellEdit: wait while the user is still typing in a cell.
+    run: (batch, options) => Excel.run(options ?? {}, batch),
   });
 });

@@ -278,9 +278,17 @@ export function useAllocation(options: UseAllocationOptions): Allocation {
         });
         return;
       }
-      await host.writePlan(plan, (fraction) => dispatch({ type: "writeProgress", fraction }));
+      const report = await host.writePlan(plan, (fraction) =>
+        dispatch({ type: "writeProgress", fraction }),
+      );
       const rows = outcome.read.dataRows.filter((r) => r.code !== null).length;
-      dispatch({ type: "writeSucceeded", grid, rows, sheet: plan.summary.sheetName });
+      dispatch({
+        type: "writeSucceeded",
+        grid,
+        rows,
+        sheet: plan.summary.sheetName,
+        notices: report?.notices,
+      });
     } catch (error) {
       const cells = conflictCells(error);
       dispatch({

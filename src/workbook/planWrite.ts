@@ -13,6 +13,7 @@
 import type { Lang, RuleSet, Text } from "../domain/ruleSet";
 import type { AllocationResult, BlockResult, RegionResult } from "../domain/types";
 import { parseA1, quoteSheet, rangeA1, toA1 } from "./a1";
+import { provenanceOf } from "./provenance";
 import type {
   CellValue,
   ChartSpec,
@@ -806,6 +807,7 @@ export function planWrite(args: PlanWriteArgs): WritePlan {
     headers,
     summarySheet: sheetName,
     writtenAt: isoLocal(args.now),
+    provenance: provenanceOf(workbook, read, result, columns),
   };
 
   return { year: result.year, columns, summary, ownership, clear, conflicts };

@@ -96,6 +96,20 @@ export interface OwnershipRecord {
   headers: string[];
   summarySheet: string;
   writtenAt: string;
+  /** What the run was and read (provenance.ts): for `verify`, and for a reviewer. */
+  provenance?: Provenance;
+}
+
+export interface Provenance {
+  /** "AT-fördelning 0.1.0". */
+  program: string;
+  ruleSet: { fingerprint: string; reference: string; title: string };
+  /** The interpretations in force, key → value. */
+  settings: Record<string, string>;
+  /** The input cells read: SHA-256 over them, and each cell's value where the table is small. */
+  inputs: { fingerprint: string; cells?: Record<string, string> };
+  /** The values written into the add-in's own cells (data rows), likewise. */
+  written: { fingerprint: string; cells?: Record<string, number | null> };
 }
 
 export const OWNERSHIP_SHEET = "ATF_meta";

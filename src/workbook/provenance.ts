@@ -1,0 +1,82 @@
+/**
+ * What a run records about itself in the ownership record, so that a reviewer — or `npm run
+ * verify` weeks later — can tell whether anything changed since: the program and its version,
+ * the rule set's fingerprint, the interpretations in force, the input cells read (their values,
+ * and a SHA-256 over them), and the values written into the add-in's own cells. Large tables
+ * keep the fingerprints only (a cell holds at most 32 767 characters).
+ */
+import { canonicalJson, sha256Hex } from "../domain/fingerprint";
+import type { AllocationResult } from "../domain/types";
+import { version } from "../../package.json";
+import { toA1 } from "./a1";
+import type { CellValue, ColumnsPlan, Provenance, RegionTableRead, WorkbookGrid } from "./types";
+
+export const PROGRAM = `AT-fördelning ${version}`;
+
+/** Cells recorded one by one up to this many (inputs and written each); beyond, fingerprints only. */
+export const MAX_RECORDED_CELLS = 1500;
+
+function cellOf(grid: WorkbookGrid, sheet: string, row: number, col: number): CellValue {
+  const s = grid.sheets.find((x) => x.name === sheet);
+  return s?.values[row - s.top]?.[col - s.left] ?? null;
+}
+
+/** A cell's value as one text: the same value, the same text. */
+export function cellText(v: CellValue): string {
+  return canonicalJson(v);
+}
+
+/** The input cells a read used: every column it read, on every region row. */
+export function inputCells(grid: WorkbookGrid, read: RegionTableRead): [string, string][] {
+  const cols = Object.values(read.columns)
+    .filter((c): c is number => c !== undefined)
+    .sort((a, b) => a - b);
+  const out: [string, string][] = [];
+  for (const d of read.dataRows) {
+    if (d.code === null) continue;
+    for (const c of cols) out.push([toA1(d.row, c), cellText(cellOf(grid, read.sheet, d.row, c))]);
+  }
+  return out;
+}
+
+/** The cells a plan writes beside the table (data rows, not the headers), with their values. */
+export function writtenCells(columns: ColumnsPlan): [string, number | null][] {
+  const out: [string, number | null][] = [];
+  columns.rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      const v = cell.value;
+      out.push([
+        toA1(columns.headerRow + 1 + r, columns.firstCol + c),
+        typeof v === "number" ? v : null,
+      ]);
+    }),
+  );
+  return out;
+}
+
+export function provenanceOf(
+  grid: WorkbookGrid,
+  read: RegionTableRead,
+  result: AllocationResult,
+  columns: ColumnsPlan,
+): Provenance {
+  const inputs = inputCells(grid, read);
+  const written = writtenCells(columns);
+  return {
+    program: PROGRAM,
+    ruleSet: {
+      fingerprint: result.ruleSetFingerprint ?? "",
+      reference: result.reference,
+      title: result.title.sv,
+    },
+    settings: Object.fromEntries(result.interpretations.map((i) => [i.key, i.value])),
+    inputs: {
+      fingerprint: sha256Hex(canonicalJson(inputs)),
+      ...(inputs.length <= MAX_RECORDED_CELLS ? { cells: Object.fromEntries(inputs) } : {}),
+    },
+    written: {
+      fingerprint: sha256Hex(canonicalJson(written)),
+      ...(written.length <= MAX_RECORDED_CELLS ? { cells: Object.fromEntries(written) } : {}),
+    },
+  };
+}
