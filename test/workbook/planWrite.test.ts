@@ -119,7 +119,8 @@ describe("planWrite: the allocation columns", () => {
 
   test("the ownership record says what was written", () => {
     const plan = planWrite(args());
-    expect(plan.ownership).toEqual({
+    const { provenance, ...rest } = plan.ownership;
+    expect(rest).toEqual({
       version: 1,
       year: 2024,
       sheet: SHEET,
@@ -128,6 +129,10 @@ describe("planWrite: the allocation columns", () => {
       summarySheet: "AT-fördelning 2024",
       writtenAt: isoLocal(NOW),
     });
+    // What the run read and wrote, for verify: every region row's input cells and our cells.
+    expect(provenance?.program).toMatch(/^AT-fördelning \d+\.\d+\.\d+$/);
+    expect(Object.keys(provenance!.written.cells!)).toHaveLength(22 * 4);
+    expect(provenance!.written.cells!.H2).toBe(plan.columns.rows[0][3].value);
   });
 });
 
