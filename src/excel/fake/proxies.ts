@@ -520,11 +520,12 @@ export class ApplicationProxy extends ClientObject<FakeWorkbookModel> {
       if (this.ctx.running) this.ctx.running.record.suspendedCalculation = true;
     });
   }
-  /** Recorded, not carried out: the fake does not calculate (see FakeCell.formula). */
+  /** Recorded, and carried out: every formula gets its value (see FakeWorkbookModel.calculate). */
   calculate(calculationType: string): void {
     this.ctx.queue(() => {
       const state = this.ctx.state;
       state.calculations.push({ type: calculationType, sync: state.syncs.length - 1 });
+      this.ctx.model.calculate();
     }, jsonBytes(calculationType));
   }
 }
