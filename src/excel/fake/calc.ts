@@ -38,22 +38,26 @@ export function calculate(
       : toParser(source.value(sheet, row, col));
   };
 
-  const parser = new FormulaParser({
-    onCell: (ref) => read(ref.sheet, ref.row - 1, ref.col - 1),
-    onRange: (ref) => {
-      const b = source.bounds(ref.sheet);
-      if (!b) throw new FormulaParser.FormulaError("#REF!");
-      const out: unknown[][] = [];
-      const lastRow = Math.min(ref.to.row, Math.max(b.rows, ref.from.row));
-      const lastCol = Math.min(ref.to.col, Math.max(b.cols, ref.from.col));
-      for (let r = ref.from.row; r <= lastRow; r++) {
-        const line: unknown[] = [];
-        for (let c = ref.from.col; c <= lastCol; c++) line.push(read(ref.sheet, r - 1, c - 1));
-        out.push(line);
-      }
-      return out;
-    },
-  });
+  // The parser is not re-entrant: a formula met while parsing another is parsed by a parser
+  // of its own, one per depth of nesting.
+  const parsers: FormulaParser[] = [];
+  const parserAt = (depth: number): FormulaParser =>
+    (parsers[depth] ??= new FormulaParser({
+      onCell: (ref) => read(ref.sheet, ref.row - 1, ref.col - 1),
+      onRange: (ref) => {
+        const b = source.bounds(ref.sheet);
+        if (!b) throw new FormulaParser.FormulaError("#REF!");
+        const out: unknown[][] = [];
+        const lastRow = Math.min(ref.to.row, Math.max(b.rows, ref.from.row));
+        const lastCol = Math.min(ref.to.col, Math.max(b.cols, ref.from.col));
+        for (let r = ref.from.row; r <= lastRow; r++) {
+          const line: unknown[] = [];
+          for (let c = ref.from.col; c <= lastCol; c++) line.push(read(ref.sheet, r - 1, c - 1));
+          out.push(line);
+        }
+        return out;
+      },
+    }));
 
   function evaluate(sheet: string, row: number, col: number): CalcValue {
     const k = key(sheet, row, col);
@@ -61,6 +65,7 @@ export function calculate(
     if (hit !== undefined) return hit;
     if (running.has(k)) return { error: "#REF!" };
     running.add(k);
+    const parser = parserAt(running.size - 1);
     let value: CalcValue;
     try {
       const formula = source.formula(sheet, row, col) ?? "";

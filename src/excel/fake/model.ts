@@ -39,6 +39,15 @@ export interface FakeCell {
   bold?: boolean;
 }
 
+/** A conditional format of type CellValue: where the rule holds, the font colour. */
+export interface FakeConditionalFormat {
+  type: string;
+  /** A1 on its sheet. */
+  range: string;
+  rule: { formula1: string; operator: string } | null;
+  fontColor: string | null;
+}
+
 /** A rectangle of one sheet, zero-based. */
 export interface RangeRef {
   sheet: FakeSheet;
@@ -95,6 +104,8 @@ export class FakeSheet {
   readonly columnWidths = new Map<number, number>();
   readonly autofitColumns = new Set<number>();
   charts: FakeChart[] = [];
+  /** Range.conditionalFormats added (cellValue rules with a font colour). */
+  readonly conditionalFormats: FakeConditionalFormat[] = [];
   /** Worksheet.protection.protected: writes to the sheet fail with AccessDenied. */
   protected = false;
   readonly merges: Area[] = [];
