@@ -11,17 +11,15 @@ declare module "fast-formula-parser" {
     from: { row: number; col: number };
     to: { row: number; col: number };
   }
-  class FormulaError {
-    constructor(error: string, msg?: string);
-    readonly error: string;
-  }
   class FormulaParser {
     constructor(config: {
       onCell: (ref: CellRef) => unknown;
       onRange: (ref: RangeRef) => unknown[][];
     });
     parse(formula: string, position: CellRef, allowReturnArray?: boolean): unknown;
-    static FormulaError: typeof FormulaError;
+    static FormulaError: {
+      new (error: string, msg?: string): { readonly error: string };
+    };
   }
   export = FormulaParser;
 }
