@@ -6,6 +6,7 @@
  */
 import { calculate, calcKey, type CalcValue } from "../../src/excel/fake/calc";
 import { inputFingerprint } from "../../src/workbook/fingerprint";
+import { parseOwnership } from "../../src/workbook/ownership";
 import { parseA1, toA1 } from "../../src/workbook/a1";
 import { planWrite, type PlanWriteArgs } from "../../src/workbook/planWrite";
 import type { WorkbookGrid, WritePlan } from "../../src/workbook/types";
@@ -228,5 +229,17 @@ describe("the inputs' fingerprint", () => {
       value: "Ändrade indata kan inte visas här: talen är för stora för en exakt summa i Excel.",
     });
     expect(plan.summary.cells[2][0].formula).toBeUndefined();
+  });
+});
+
+describe("the ownership record's formula cells", () => {
+  test("kept as a list of A1 addresses when read back; anything else there is dropped", () => {
+    const plan = planWrite(args());
+    const stored = JSON.stringify(plan.ownership);
+    expect(parseOwnership(stored)?.formulas).toEqual(formulaAddresses(plan));
+    const damaged = parseOwnership(JSON.stringify({ ...plan.ownership, formulas: [1, {}] }));
+    expect(damaged).not.toBeNull();
+    expect(damaged).not.toHaveProperty("formulas");
+    expect(damaged?.summarySheet).toBe(plan.ownership.summarySheet);
   });
 });
