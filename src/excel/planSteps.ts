@@ -55,6 +55,9 @@ export function planSteps(plan: WritePlan, pre: Preflight): WriteStep[] {
   if (s.columnWidths.length > 0) {
     steps.push({ kind: "widths", sheet: s.sheetName, points: s.columnWidths.map(charsToPoints) });
   }
+  for (const f of s.conditionalFormats ?? []) {
+    steps.push({ kind: "conditionalFormat", sheet: s.sheetName, ...f });
+  }
   if (s.chart) steps.push({ kind: "chart", sheet: s.sheetName, chart: s.chart });
   return steps;
 }

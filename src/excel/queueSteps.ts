@@ -160,6 +160,17 @@ export function queueBatch(
       case "chart":
         queueChart(sheet(step.sheet), step);
         break;
+      case "conditionalFormat": {
+        const cf = sheet(step.sheet)
+          .getRange(step.range)
+          .conditionalFormats.add("CellValue" as Excel.ConditionalFormatType);
+        cf.cellValue.format.font.color = step.fontColor;
+        cf.cellValue.rule = {
+          formula1: `="${step.equals.replace(/"/g, '""')}"`,
+          operator: "EqualTo",
+        };
+        break;
+      }
       case "activate":
         sheet(step.sheet).activate();
         break;

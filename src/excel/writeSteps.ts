@@ -39,12 +39,11 @@ export interface CellsStep {
 }
 
 /**
- * A planned cell's formula. PlannedCell has none yet; the self-checking summary will add
- * `formula` (e.g. "=SUM(B4:B24)"), and the adapter is ready for it: written as a formula, the
- * write then ends with a recalculation.
+ * A planned cell's formula (the summary's checks, e.g. "=SUM(B4:B24)"): written through
+ * Range.formulas, and the write then ends with a recalculation.
  */
 function formulaOf(cell: PlannedCell | undefined): string | null {
-  const f = (cell as { formula?: unknown } | undefined)?.formula;
+  const f = cell?.formula;
   return typeof f === "string" && f.startsWith("=") ? f : null;
 }
 
@@ -73,6 +72,8 @@ export type WriteStep =
   | { kind: "addSheet"; sheet: string; veryHidden: boolean }
   | { kind: "widths"; sheet: string; points: number[] }
   | ChartStep
+  /** Font colour where a cell equals a text (the summary's FEL in red); ExcelApi 1.6. */
+  | { kind: "conditionalFormat"; sheet: string; range: string; equals: string; fontColor: string }
   | { kind: "activate"; sheet: string };
 
 /** UTF-8 length of a value's JSON (what Office.js puts on the wire for it). */

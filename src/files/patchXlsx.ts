@@ -10,13 +10,20 @@
  * Every other zip entry is copied as it was, compressed bytes and all.
  */
 import { splitSheetAddress } from "../workbook/a1";
-import type { PlannedCell, WritePlan } from "../workbook/types";
+import type { ConditionalFormat, PlannedCell, WritePlan } from "../workbook/types";
 import { OWNERSHIP_SHEET } from "../workbook/types";
 import { openPackage, partString, readRels } from "./ooxml";
 import type { SheetEntry, WorkbookPackage } from "./ooxml";
 import { encodeCol, rangeBox } from "./readOoxml";
 import type { Box } from "./readOoxml";
-import { addColumnWidths, cellXml, elementPrefix, growDimension, patchSheetData } from "./sheetXml";
+import {
+  addColumnWidths,
+  cellXml,
+  elementPrefix,
+  formulaCellXml,
+  growDimension,
+  patchSheetData,
+} from "./sheetXml";
 import type { SheetEdits } from "./sheetXml";
 import { NS_MAIN, NS_R, PackageEdits } from "./packageEdits";
 import { styleBook } from "./stylesXml";
@@ -156,12 +163,26 @@ function patchTable(
   return null;
 }
 
+/**
+ * Conditional formatting (cellIs equal to a text → the font colour), one block per range;
+ * it goes after sheetData and before the drawing, as the schema orders them.
+ */
+function conditionalXml(formats: readonly ConditionalFormat[], styles: StyleBook): string {
+  return formats
+    .map(
+      (f, i) =>
+        `<conditionalFormatting sqref="${f.range}"><cfRule type="cellIs" dxfId="${styles.fontColorDxf(f.fontColor)}" priority="${i + 1}" operator="equal"><formula>${escapeXml(`"${f.equals.replace(/"/g, '""')}"`)}</formula></cfRule></conditionalFormatting>`,
+    )
+    .join("");
+}
+
 /** A whole sheet of ours (the summary, the record) as worksheet XML. */
 function ourSheetXml(
   cells: PlannedCell[][],
   widths: number[],
   styles: StyleBook,
   drawingRid?: string,
+  formats: readonly ConditionalFormat[] = [],
 ): string {
   const cols = widths
     .map((w, c) =>
@@ -171,7 +192,12 @@ function ourSheetXml(
   const rows = cells
     .map((row, r) => {
       const xs = row
-        .map((cell, c) => cellXml(r, c, cell.value, styles.styleFor(cell.numberFormat, cell.bold)))
+        .map((cell, c) => {
+          const style = styles.styleFor(cell.numberFormat, cell.bold);
+          return cell.formula
+            ? formulaCellXml(r, c, cell.formula, cell.value, style)
+            : cellXml(r, c, cell.value, style);
+        })
         .filter((x): x is string => x !== null);
       return xs.length > 0 ? `<row r="${r + 1}">${xs.join("")}</row>` : "";
     })
@@ -181,6 +207,7 @@ function ourSheetXml(
     `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}">` +
     (cols ? `<cols>${cols}</cols>` : "") +
     `<sheetData>${rows}</sheetData>` +
+    conditionalXml(formats, styles) +
     (drawingRid ? `<drawing r:id="${drawingRid}"/>` : "") +
     "</worksheet>"
   );
@@ -262,7 +289,13 @@ export function patchWorkbook(bytes: Buffer, plan: WritePlan): Buffer {
   const chart = plan.summary.chart;
   const summaryPath = edits.putSheet(
     plan.summary.sheetName,
-    ourSheetXml(plan.summary.cells, plan.summary.columnWidths, styles, chart ? "rId1" : undefined),
+    ourSheetXml(
+      plan.summary.cells,
+      plan.summary.columnWidths,
+      styles,
+      chart ? "rId1" : undefined,
+      plan.summary.conditionalFormats,
+    ),
     null,
   );
   if (chart) edits.putChart(summaryPath, plan.summary.sheetName, chart);

@@ -258,6 +258,31 @@ export function addColumnWidths(xml: string, widths: Map<number, number>): strin
   return xml.slice(0, at.index) + `<${p}cols>${add.join("")}</${p}cols>` + xml.slice(at.index);
 }
 
+/**
+ * A formula cell of the tool's own (the summary's checks): `<f>` with the value it computes
+ * cached in `<v>` (t="str" for a text result), so a file opened anywhere shows the right
+ * state before any recalculation. The formula comes from the planner, never from a text.
+ */
+export function formulaCellXml(
+  row: number,
+  col: number,
+  formula: string,
+  value: string | number | boolean | null,
+  style: number,
+  p = "",
+): string {
+  const r = `${encodeCol(col)}${row + 1}`;
+  const s = style > 0 ? ` s="${style}"` : "";
+  const f = `<${p}f>${escapeXml(formula.replace(/^=/, ""))}</${p}f>`;
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new Error(`not a finite number: ${value}`);
+    return `<${p}c r="${r}"${s}>${f}<${p}v>${String(value)}</${p}v></${p}c>`;
+  }
+  if (typeof value === "boolean")
+    return `<${p}c r="${r}"${s} t="b">${f}<${p}v>${value ? 1 : 0}</${p}v></${p}c>`;
+  return `<${p}c r="${r}"${s} t="str">${f}<${p}v>${escapeXml(value ?? "")}</${p}v></${p}c>`;
+}
+
 /** A cell's XML: numbers as `<v>`, text always as an inline string (never a formula). */
 export function cellXml(
   row: number,

@@ -69,6 +69,8 @@ function setCollection(
 export interface StyleBook {
   /** The cellXfs index for a format and boldness (0 for neither). */
   styleFor(numberFormat: string | undefined, bold: boolean | undefined): number;
+  /** The dxfs index of a differential format setting the font colour ("#C00000"). */
+  fontColorDxf(color: string): number;
   /** The styles part, with what styleFor needed appended. */
   xml(): string;
 }
@@ -140,6 +142,25 @@ export function styleBook(source: string): StyleBook {
       }
       cache.set(key, index);
       return index;
+    },
+    fontColorDxf(color) {
+      const rgb = "FF" + color.replace(/^#/, "").toUpperCase();
+      const dxf = `<${p}dxf><${p}font><${p}color rgb="${rgb}"/></${p}font></${p}dxf>`;
+      let dxfs = collection(xml, p, "dxfs", "dxf");
+      if (!dxfs) {
+        // dxfs follows cellStyles (and comes before tableStyles, colors, extLst).
+        const after = new RegExp(`</${esc(p)}cellStyles>|<${esc(p)}cellStyles[^>]*/>`).exec(xml);
+        const before = new RegExp(
+          `<${esc(p)}(tableStyles|colors|extLst)[\\s/>]|</${esc(p)}styleSheet>`,
+        ).exec(xml);
+        const at = after ? after.index + after[0].length : before!.index;
+        xml = xml.slice(0, at) + `<${p}dxfs count="0"></${p}dxfs>` + xml.slice(at);
+        dxfs = collection(xml, p, "dxfs", "dxf")!;
+      }
+      const found = dxfs.items.indexOf(dxf);
+      if (found >= 0) return found;
+      xml = setCollection(xml, p, "dxfs", dxfs, [...dxfs.items, dxf]);
+      return dxfs.items.length;
     },
     xml: () => xml,
   };

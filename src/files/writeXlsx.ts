@@ -55,7 +55,9 @@ function encode(row: number, col: number): string {
  * mutation would restyle cells we do not own.
  */
 function setCell(cell: ExcelJS.Cell, planned: PlannedCell): void {
-  cell.value = planned.value;
+  cell.value = planned.formula
+    ? ({ formula: planned.formula.replace(/^=/, ""), result: planned.value } as ExcelJS.CellValue)
+    : planned.value;
   const style: Partial<ExcelJS.Style> = { ...cell.style };
   if (planned.numberFormat) style.numFmt = planned.numberFormat;
   else delete style.numFmt;

@@ -15,6 +15,15 @@ export function parseOwnership(text: unknown): OwnershipRecord | null {
       r.headers.every((h) => typeof h === "string") &&
       typeof r.summarySheet === "string"
     ) {
+      // The formula cells are a list of A1 addresses; anything else there is dropped.
+      const formulas = r.formulas;
+      if (
+        formulas !== undefined &&
+        !(Array.isArray(formulas) && formulas.every((f) => typeof f === "string"))
+      ) {
+        const { formulas: _dropped, ...rest } = r;
+        return rest as OwnershipRecord;
+      }
       return r as OwnershipRecord;
     }
   } catch {

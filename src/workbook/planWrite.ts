@@ -11,27 +11,32 @@
  * against the cells before it is trusted.
  */
 import type { Lang, RuleSet, Text } from "../domain/ruleSet";
-import type { AllocationResult, BlockResult, RegionResult } from "../domain/types";
+import type { AllocationResult, RegionResult } from "../domain/types";
 import { parseA1, quoteSheet, rangeA1, toA1 } from "./a1";
+import { EMPTY, isoLocal, krCell, measureCell, shortBlockName, t, textCell } from "./plannedCells";
+import { buildSummary, formulaCells, summaryTitle, type LadderColumn } from "./summarySheet";
 import { provenanceOf } from "./provenance";
 import type {
   CellValue,
-  ChartSpec,
   ColumnsPlan,
   Issue,
   OwnershipRecord,
   PlannedCell,
   RegionTableRead,
   SheetGrid,
-  SummaryPlan,
   WorkbookGrid,
   WritePlan,
 } from "./types";
 
-/** Whole kronor. Excel stores formats locale-neutrally; a Swedish Excel shows `# ##0 kr`. */
-export const KR_FORMAT = '#,##0 "kr"';
-/** Text format: keeps "01" a text and "=1+1" from ever being read as a formula by a host. */
-export const TEXT_FORMAT = "@";
+export {
+  KR_FORMAT,
+  TEXT_FORMAT,
+  isFormulaLike,
+  isoLocal,
+  shortBlockName,
+  textCell,
+} from "./plannedCells";
+export { blockCheck, summaryTitle, totalCheck } from "./summarySheet";
 
 export interface PlanWriteArgs {
   workbook: WorkbookGrid;
@@ -46,54 +51,12 @@ export interface PlanWriteArgs {
   ruleSet?: RuleSet;
 }
 
-/** A text a host could take for a formula (`=`, `+`, `-`, `@`): always written as text. */
-export function isFormulaLike(text: string): boolean {
-  return /^[=+\-@]/.test(text);
-}
-
-/**
- * A text a host would turn into a number or a date when it writes values as typed (Office.js
- * does): "01", "1 000", "2025-03-14T10:22:05+01:00". Written with the text format.
- */
-function isNumberLike(text: string): boolean {
-  return /^\s*[+-]?[\d\s\u00a0.,]*\d[\d\s\u00a0.,]*$/.test(text) || /^\d{4}-\d\d-\d\d/.test(text);
-}
-
-const t = (lang: Lang, sv: string, en: string): string => (lang === "sv" ? sv : en);
-
-/** A text cell. Texts that a host could read as a formula or a number get the text format. */
-export function textCell(text: string, bold = false): PlannedCell {
-  const cell: PlannedCell = { value: text };
-  if (isFormulaLike(text) || isNumberLike(text)) cell.numberFormat = TEXT_FORMAT;
-  if (bold) cell.bold = true;
-  return cell;
-}
-
-function krCell(amount: number, bold = false): PlannedCell {
-  const cell: PlannedCell = { value: amount, numberFormat: KR_FORMAT };
-  if (bold) cell.bold = true;
-  return cell;
-}
-
-const EMPTY: PlannedCell = { value: null };
-
-/** "Block 2 – Ytterligare utökning" → "block 2": the part before the dash, for column headers. */
-export function shortBlockName(name: string): string {
-  const head = name.split(/\s+[\u2013\u2014-]\s+/)[0].trim();
-  return head.charAt(0).toLowerCase() + head.slice(1);
-}
-
 /** Column headers of the built-in measures, as the summary has always named them. */
 const MEASURE_HEADER: Record<string, { text: Text; unit: string }> = {
   expansion: { text: { sv: "Utökning", en: "Expansion" }, unit: " (AT)" },
   at: { text: { sv: "Antal AT", en: "AT posts" }, unit: "" },
   atPer100k: { text: { sv: "AT per 100 000 inv.", en: "AT per 100,000" }, unit: "" },
 };
-
-interface LadderColumn {
-  block: BlockResult;
-  header: string;
-}
 
 const capitalized = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -120,26 +83,6 @@ function ladderColumns(result: AllocationResult, lang: Lang): LadderColumn[] {
     out.push({ block, header });
   }
   return out;
-}
-
-/** A ladder measure (a decimal string such as "4.5") as a number cell, for display only. */
-function measureCell(value: string | null | undefined): PlannedCell {
-  if (value == null) return EMPTY;
-  const n = Number(value);
-  return Number.isFinite(n) ? { value: n } : textCell(value);
-}
-
-/** ISO 8601 local time with its UTC offset: 2025-03-14T10:22:05+01:00. */
-export function isoLocal(now: Date): string {
-  const p = (n: number): string => String(n).padStart(2, "0");
-  const offset = -now.getTimezoneOffset();
-  const sign = offset >= 0 ? "+" : "-";
-  const abs = Math.abs(offset);
-  return (
-    `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}` +
-    `T${p(now.getHours())}:${p(now.getMinutes())}:${p(now.getSeconds())}` +
-    `${sign}${p(Math.floor(abs / 60))}:${p(abs % 60)}`
-  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -297,12 +240,6 @@ function mergeColumnRuns(ranges: string[]): string[] {
 // ---------------------------------------------------------------------------------------------
 // The summary sheet
 
-export function summaryTitle(year: number, lang: Lang): string {
-  return lang === "sv"
-    ? `AT-fördelning ${year} – sammanställning`
-    : `AT allocation ${year} – summary`;
-}
-
 /**
  * The summary sheet's name: "AT-fördelning 2024", unless a sheet of that name exists that is
  * not ours: then "… (2)", "… (3)". Hosts replace the summary sheet whole, so a sheet counts as
@@ -319,382 +256,6 @@ function summarySheetName(workbook: WorkbookGrid, year: number, lang: Lang): str
     const existing = workbook.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
     if (!existing || ours(existing)) return name;
   }
-}
-
-function severityText(severity: Issue["severity"], lang: Lang): string {
-  switch (severity) {
-    case "error":
-      return t(lang, "Fel", "Error");
-    case "warning":
-      return t(lang, "Varning", "Warning");
-    case "notice":
-      return t(lang, "Notering", "Notice");
-  }
-}
-
-const yesNo = (b: boolean, lang: Lang): string => (b ? t(lang, "Ja", "Yes") : t(lang, "Nej", "No"));
-
-const whole = (n: number): boolean => Number.isSafeInteger(n);
-
-/**
- * The block checks, computed exactly on whole kronor (safe integers add exactly):
- * ladder + leftover = distributed, distributed + undistributed = budget, and the regions'
- * amounts add up to what the block distributed.
- */
-export function blockCheck(block: BlockResult, regions: readonly RegionResult[]): boolean {
-  const amounts = regions.map((r) => r.blocks[block.id] ?? 0);
-  const all = [
-    block.budget,
-    block.ladder,
-    block.leftover,
-    block.distributed,
-    block.undistributed,
-    block.roundingDifference,
-    ...amounts,
-  ];
-  if (!all.every(whole)) return false;
-  const sum = amounts.reduce((s, a) => s + a, 0);
-  return (
-    whole(sum) &&
-    block.ladder + block.leftover === block.distributed &&
-    block.undistributed >= 0 &&
-    block.distributed + block.undistributed + block.roundingDifference === block.budget &&
-    sum === block.distributed
-  );
-}
-
-/** The whole result: the blocks' budgets make the total, and every region's total is the sum of its blocks. */
-export function totalCheck(result: AllocationResult): boolean {
-  const sum = (xs: number[]): number => xs.reduce((s, x) => s + x, 0);
-  const budgets = sum(result.blocks.map((b) => b.budget));
-  const distributed = sum(result.blocks.map((b) => b.distributed));
-  const undistributed = sum(result.blocks.map((b) => b.undistributed));
-  const rounding = sum(result.blocks.map((b) => b.roundingDifference));
-  const totals = sum(result.regions.map((r) => r.total));
-  return (
-    result.blocks.every((b) => blockCheck(b, result.regions)) &&
-    [budgets, distributed, undistributed, totals, result.budget].every(whole) &&
-    budgets === result.budget &&
-    distributed + undistributed + rounding === result.budget &&
-    totals === distributed &&
-    result.regions.every(
-      (r) => whole(r.total) && r.total === sum(result.blocks.map((b) => r.blocks[b.id] ?? 0)),
-    )
-  );
-}
-
-function buildSummary(
-  args: PlanWriteArgs,
-  sheetName: string,
-  ladders: LadderColumn[],
-  totalHeader: string,
-): SummaryPlan {
-  const { result, read, lang, issues } = args;
-  const rows: PlannedCell[][] = [];
-  /** Rows whose every cell counts for the column widths (tables); others count in column A only. */
-  const tableRows = new Set<number>();
-  const add = (cells: PlannedCell[], table = false): number => {
-    rows.push(cells);
-    if (table) tableRows.add(rows.length - 1);
-    return rows.length - 1;
-  };
-  const label = (text: string): PlannedCell => textCell(text, true);
-
-  add([textCell(summaryTitle(result.year, lang), true)]);
-  add([]);
-  add([label(t(lang, "Regelverk", "Rules")), textCell(result.title[lang])]);
-  // A diarienummer looks like one (S2024/00586, SFS 2024:1252); an instructions' name is not.
-  const isDnr = /^[A-ZÅÄÖ]{1,4}\s?\d{4}[/:]\d+/.test(result.reference);
-  add([
-    label(isDnr ? t(lang, "Diarienummer", "Reference number") : t(lang, "Beslut", "Decision")),
-    textCell(result.reference),
-  ]);
-  const sources = result.sources;
-  sources.forEach((s, i) =>
-    add([i === 0 ? label(t(lang, "Källor", "Sources")) : EMPTY, textCell(s)]),
-  );
-  add([label(t(lang, "Beräknad", "Computed at")), textCell(isoLocal(args.now))]);
-  const where = `${quoteSheet(read.sheet)}!${read.range}`;
-  const tableNote = read.table ? t(lang, ` (tabell ${read.table})`, ` (table ${read.table})`) : "";
-  add([
-    label(t(lang, "Läst område", "Range read")),
-    textCell(`${args.sourceName} – ${where}${tableNote}`),
-  ]);
-  add([label(t(lang, "Total budget", "Total budget")), krCell(result.budget)]);
-  add([
-    textCell(
-      t(
-        lang,
-        "Kontrollerna nedan är beräknade exakt i hela kronor av AT-fördelning: trappsteg + kvarstående = fördelat, fördelat + ej fördelat = budget, summan över regionerna = fördelat. Arbetsboken innehåller inga formler.",
-        "The checks below were computed exactly in whole kronor by AT-fördelning: ladder + leftover = distributed, distributed + undistributed = budget, the regions' sum = distributed. The workbook holds no formulas.",
-      ),
-    ),
-  ]);
-  add([]);
-
-  // Block table.
-  add([label(t(lang, "Block och kontroll", "Blocks and checks"))]);
-  add(
-    [
-      t(lang, "Block", "Block"),
-      t(lang, "Budget", "Budget"),
-      t(lang, "Trappsteg / per enhet", "Ladder steps / per unit"),
-      t(lang, "Delat (efter trappa: kvarstående medel)", "Shared (after a ladder: the leftover)"),
-      t(lang, "Fördelat", "Distributed"),
-      t(lang, "Ej fördelat", "Undistributed"),
-      t(lang, "Överskridande (nedskalat)", "Overflow (scaled down)"),
-      t(lang, "Kontroll", "Check"),
-      t(lang, "Förklaring", "Explanation"),
-    ].map((h) => textCell(h, true)),
-    true,
-  );
-  const ok = (b: boolean): PlannedCell => textCell(b ? "OK" : t(lang, "FEL", "ERROR"), !b);
-  for (const b of result.blocks) {
-    add(
-      [
-        textCell(b.name[lang]),
-        krCell(b.budget),
-        b.kind === "equal" || b.kind === "proportional" ? EMPTY : krCell(b.ladder),
-        krCell(b.leftover),
-        krCell(b.distributed),
-        krCell(b.undistributed),
-        textCell(yesNo(b.overflow, lang)),
-        ok(blockCheck(b, result.regions)),
-        textCell(b.explanation[lang]),
-      ],
-      true,
-    );
-  }
-  const sumOf = (f: (b: BlockResult) => number): number =>
-    result.blocks.reduce((s, b) => s + f(b), 0);
-  add(
-    [
-      textCell(t(lang, "Summa", "Total"), true),
-      krCell(
-        sumOf((b) => b.budget),
-        true,
-      ),
-      krCell(
-        sumOf((b) => b.ladder),
-        true,
-      ),
-      krCell(
-        sumOf((b) => b.leftover),
-        true,
-      ),
-      krCell(
-        sumOf((b) => b.distributed),
-        true,
-      ),
-      krCell(
-        sumOf((b) => b.undistributed),
-        true,
-      ),
-      textCell(
-        yesNo(
-          result.blocks.some((b) => b.overflow),
-          lang,
-        ),
-        true,
-      ),
-      ok(totalCheck(result)),
-    ],
-    true,
-  );
-  // Half-up rounding (RULES.md): the difference is shown as such, never as "ej fördelat".
-  for (const b of result.blocks.filter((x) => x.roundingDifference !== 0)) {
-    add([
-      label(t(lang, "Avrundningsdifferens", "Rounding difference")),
-      krCell(b.roundingDifference),
-      textCell(
-        t(
-          lang,
-          `${b.name.sv}: avrundning av varje andel för sig (tolkningen half-up) betalar ${b.roundingDifference > 0 ? "mindre" : "mer"} än budgeten; fördelat + ej fördelat + avrundningsdifferens = budget`,
-          `${b.name.en}: rounding each share on its own (the half-up interpretation) pays ${b.roundingDifference > 0 ? "less" : "more"} than the budget; distributed + undistributed + rounding difference = budget`,
-        ),
-      ),
-    ]);
-  }
-  add([]);
-
-  // Per-region table.
-  add([label(t(lang, "Per region", "Per region"))]);
-  const regionHeader = [
-    t(lang, "Länskod", "Code"),
-    t(lang, "Region", "Region"),
-    ...result.blocks.map((b) => `${b.name[lang]} (kr)`),
-    ...ladders.map((l) => l.header),
-    totalHeader,
-    ...result.blocks.map((b) =>
-      lang === "sv"
-        ? `Förklaring ${shortBlockName(b.name.sv)}`
-        : `Explanation, ${shortBlockName(b.name.en)}`,
-    ),
-  ];
-  const regionHeaderRow = add(
-    regionHeader.map((h) => textCell(h, true)),
-    true,
-  );
-  const totalCol = 2 + result.blocks.length + ladders.length;
-  for (const r of result.regions) {
-    add(
-      [
-        textCell(r.code),
-        textCell(r.region),
-        ...result.blocks.map((b) => krCell(r.blocks[b.id] ?? 0)),
-        ...ladders.map((l) => measureCell(r.measures[l.block.id])),
-        krCell(r.total),
-        ...result.blocks.map((b) => (r.trace[b.id] ? textCell(r.trace[b.id][lang]) : EMPTY)),
-      ],
-      true,
-    );
-  }
-  const firstRegionRow = regionHeaderRow + 1;
-  const lastRegionRow = regionHeaderRow + result.regions.length;
-  add(
-    [
-      textCell(t(lang, "Summa", "Total"), true),
-      EMPTY,
-      ...result.blocks.map((b) =>
-        krCell(
-          result.regions.reduce((s, r) => s + (r.blocks[b.id] ?? 0), 0),
-          true,
-        ),
-      ),
-      ...ladders.map(() => EMPTY),
-      krCell(
-        result.regions.reduce((s, r) => s + r.total, 0),
-        true,
-      ),
-    ],
-    true,
-  );
-  add([]);
-
-  // Interpretations in force.
-  add([label(t(lang, "Tolkningar i kraft", "Interpretations in force"))]);
-  if (result.interpretations.length === 0) {
-    add([textCell(t(lang, "Inga tolkningar.", "No interpretations."))]);
-  } else {
-    add(
-      [
-        t(lang, "Nyckel", "Key"),
-        t(lang, "Värde", "Value"),
-        t(lang, "Beskrivning", "Description"),
-        t(lang, "Standardval", "Default"),
-      ].map((h) => textCell(h, true)),
-      true,
-    );
-    for (const i of result.interpretations) {
-      add(
-        [
-          textCell(i.key),
-          textCell(i.value),
-          textCell(i.description[lang]),
-          textCell(yesNo(i.isDefault, lang)),
-        ],
-        true,
-      );
-    }
-  }
-  add([]);
-
-  // Issues and the engine's notices.
-  add([label(t(lang, "Varningar och noteringar", "Warnings and notices"))]);
-  if (issues.length === 0 && result.notices.length === 0) {
-    add([textCell(t(lang, "Inga.", "None."))]);
-  } else {
-    add(
-      [
-        t(lang, "Typ", "Severity"),
-        t(lang, "Cell", "Cell"),
-        t(lang, "Region", "Region"),
-        t(lang, "Block", "Block"),
-        t(lang, "Meddelande", "Message"),
-      ].map((h) => textCell(h, true)),
-      true,
-    );
-    for (const i of issues) {
-      const cell = i.cell ? (i.sheet ? `${quoteSheet(i.sheet)}!${i.cell}` : i.cell) : "";
-      add(
-        [
-          textCell(severityText(i.severity, lang)),
-          textCell(cell),
-          textCell(i.region ?? ""),
-          EMPTY,
-          textCell(i.message[lang]),
-        ],
-        true,
-      );
-    }
-    // The pipeline passes the engine's notices on as issues too: list each once.
-    const listed = new Set(issues.map((i) => `${i.message.sv}\u0000${i.message.en}`));
-    for (const n of result.notices) {
-      if (listed.has(`${n.message.sv}\u0000${n.message.en}`)) continue;
-      const block = n.block ? result.blocks.find((b) => b.id === n.block) : undefined;
-      add(
-        [
-          textCell(severityText(n.severity, lang)),
-          EMPTY,
-          EMPTY,
-          block ? textCell(block.name[lang]) : n.block ? textCell(n.block) : EMPTY,
-          textCell(n.message[lang]),
-        ],
-        true,
-      );
-    }
-  }
-
-  // The chart goes below everything, where it covers nothing.
-  const chartRow = rows.length + 1;
-  const chart: ChartSpec | undefined =
-    result.regions.length > 0
-      ? {
-          type: "bar",
-          title: t(
-            lang,
-            `Summa per region ${result.year} (kr)`,
-            `Total per region ${result.year} (kr)`,
-          ),
-          categoriesRange: rangeA1(firstRegionRow, 1, lastRegionRow, 1),
-          valuesRange: rangeA1(firstRegionRow, totalCol, lastRegionRow, totalCol),
-          seriesName: totalHeader,
-          anchor: toA1(chartRow, 0),
-          widthCols: 8,
-          heightRows: 22,
-        }
-      : undefined;
-
-  const cells = rows.map((r) => r.map((c) => (c.value === "" ? EMPTY : c)));
-  return {
-    sheetName,
-    cells,
-    columnWidths: columnWidths(cells, tableRows),
-    ...(chart ? { chart } : {}),
-  };
-}
-
-/** Shown width of a cell in characters, roughly as Excel measures it. */
-function shownLength(cell: PlannedCell): number {
-  if (cell.value === null) return 0;
-  if (typeof cell.value === "number") {
-    const digits = String(Math.trunc(Math.abs(cell.value))).length;
-    return digits + Math.floor((digits - 1) / 3) + (cell.numberFormat === KR_FORMAT ? 3 : 2);
-  }
-  return String(cell.value).length;
-}
-
-function columnWidths(cells: PlannedCell[][], tableRows: Set<number>): number[] {
-  const widths: number[] = [];
-  cells.forEach((row, i) => {
-    row.forEach((cell, c) => {
-      if (c > 0 && !tableRows.has(i)) return;
-      // Long texts (the note line, titles) overflow into empty neighbours; they set no width.
-      if (c === 0 && !tableRows.has(i) && shownLength(cell) > 30) return;
-      widths[c] = Math.max(widths[c] ?? 0, shownLength(cell) + 2);
-    });
-  });
-  return Array.from(widths, (w) => Math.min(60, Math.max(8, w ?? 8)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -796,7 +357,7 @@ export function planWrite(args: PlanWriteArgs): WritePlan {
   };
 
   const sheetName = summarySheetName(workbook, result.year, lang);
-  const summary = buildSummary(args, sheetName, ladders, totalHeader);
+  const summary = buildSummary({ ...args, sheetName, ladders, totalHeader, columns });
 
   const ownership: OwnershipRecord = {
     version: 1,
@@ -806,6 +367,7 @@ export function planWrite(args: PlanWriteArgs): WritePlan {
     ...(read.table ? { table: read.table } : {}),
     headers,
     summarySheet: sheetName,
+    formulas: formulaCells(summary),
     writtenAt: isoLocal(args.now),
     provenance: provenanceOf(workbook, read, result, columns),
   };

@@ -73,7 +73,14 @@ export interface Issue {
 
 /** A value to write, with how to write it. Text is always written as text, never as a formula. */
 export interface PlannedCell {
+  /** The value; for a formula, the value it has on the cells as planned (cached in a file). */
   value: string | number | boolean | null;
+  /**
+   * A formula of the planner's own making, in Excel's invariant form ("=SUM(B4:B24)",
+   * English function names, comma separators) as Office.js `formulas` and OOXML `<f>` take
+   * it. Never set from a text of the workbook: text is written as text.
+   */
+  formula?: string;
   /** Excel number format, e.g. '# ##0 "kr"'. */
   numberFormat?: string;
   bold?: boolean;
@@ -95,6 +102,8 @@ export interface OwnershipRecord {
   /** Header texts written, left to right. */
   headers: string[];
   summarySheet: string;
+  /** The summary's cells holding the add-in's formulas (the checks), A1; ours like the rest. */
+  formulas?: string[];
   writtenAt: string;
   /** What the run was and read (provenance.ts): for `verify`, and for a reviewer. */
   provenance?: Provenance;
@@ -141,11 +150,21 @@ export interface ColumnsPlan {
   rows: PlannedCell[][];
 }
 
+/** Font colour for the cells of a range whose value equals a text (e.g. "FEL" in red). */
+export interface ConditionalFormat {
+  /** A1 range on the summary sheet. */
+  range: string;
+  equals: string;
+  /** "#C00000". */
+  fontColor: string;
+}
+
 export interface SummaryPlan {
   sheetName: string;
   /** Cells from A1, row by row. */
   cells: PlannedCell[][];
   columnWidths: number[];
+  conditionalFormats?: ConditionalFormat[];
   chart?: ChartSpec;
 }
 

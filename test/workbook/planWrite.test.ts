@@ -127,12 +127,18 @@ describe("planWrite: the allocation columns", () => {
       columnsRange: "E1:H23",
       headers: plan.columns.headers.map((h) => h.value),
       summarySheet: "AT-fördelning 2024",
+      formulas: expect.arrayContaining(["A2", "A3", "B11", "H18", "G24"]),
       writtenAt: isoLocal(NOW),
     });
     // What the run read and wrote, for verify: every region row's input cells and our cells.
     expect(provenance?.program).toMatch(/^AT-fördelning \d+\.\d+\.\d+$/);
     expect(Object.keys(provenance!.written.cells!)).toHaveLength(22 * 4);
     expect(provenance!.written.cells!.H2).toBe(plan.columns.rows[0][3].value);
+    // Exactly the summary's formula cells, each of them the add-in's.
+    const formulas = plan.summary.cells.flatMap((row, r) =>
+      row.flatMap((c, col) => (c.formula ? [`${String.fromCharCode(65 + col)}${r + 1}`] : [])),
+    );
+    expect(plan.ownership.formulas).toEqual(formulas);
   });
 });
 
@@ -378,7 +384,7 @@ describe("planWrite: the summary sheet", () => {
     expect(other[3].value).toBe("Block 1 – Redovisa antal AT");
   });
 
-  test("formula-looking texts stay string values, with the text format; nothing is a formula", () => {
+  test("formula-looking texts stay string values, with the text format; no text is a formula", () => {
     const result = result2024();
     result.regions[0] = { ...result.regions[0], region: '=HYPERLINK("http://x")' };
     const issues: Issue[] = [
@@ -392,14 +398,19 @@ describe("planWrite: the summary sheet", () => {
       ...plan.columns.rows.flat(),
     ];
     for (const cell of all) {
-      expect(Object.keys(cell).every((k) => ["value", "numberFormat", "bold"].includes(k))).toBe(
-        true,
-      );
+      const keys = cell.formula
+        ? ["value", "formula", "numberFormat", "bold"]
+        : ["value", "numberFormat", "bold"];
+      expect(Object.keys(cell).every((k) => keys.includes(k))).toBe(true);
+      // The only formulas are the planner's checks and sums: none carries a text of the user's.
+      if (cell.formula) expect(cell.formula).not.toMatch(/HYPERLINK|=1\+1|\+46|@fil/);
       expect(
         ["string", "number", "boolean"].includes(typeof cell.value) || cell.value === null,
       ).toBe(true);
     }
-    const texts = plan.summary.cells.flat().filter((c) => typeof c.value === "string");
+    const texts = plan.summary.cells
+      .flat()
+      .filter((c) => typeof c.value === "string" && !c.formula);
     for (const value of ['=HYPERLINK("http://x")', "=1+1", "+46", "-2"]) {
       const cell = texts.find((c) => c.value === value);
       expect(cell).toEqual({ value, numberFormat: TEXT_FORMAT });

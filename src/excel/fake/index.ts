@@ -6,8 +6,9 @@
  * the web — and what real Excel does to a batch: cell-edit mode (Excel.run's
  * delayForCellEdit), protected sheets and workbook structure, merged cells, comments and
  * notes, ExcelApi versions (a later member fails with ApiNotFound), a sync that does not
- * return. It does not calculate formulas (it records application.calculate), auto-expand
- * tables or move ranges on insertions.
+ * return. It calculates formulas when asked (application.calculate, or `calculate()` here:
+ * like Excel in manual mode, through fast-formula-parser, see calc.ts); it does not
+ * auto-expand tables or move ranges on insertions.
  */
 import type { CellValue, SheetGrid, WorkbookGrid } from "../../workbook/types";
 import { columnName, parseA1 } from "../../workbook/a1";
@@ -109,6 +110,8 @@ export interface FakeExcel {
   stall(stalled: boolean): void;
   /** application.calculate requests, with the index of the sync that carried each. */
   readonly calculations: readonly { type: string; sync: number }[];
+  /** Recalculates every formula now (what the user's F9 does in manual mode). */
+  calculate(): void;
   protectSheet(sheet: string, on: boolean): void;
   protectStructure(on: boolean): void;
   /** Whether "@" keeps =1+1 a text (see FakeWorkbookInit.honoursTextFormat). */
@@ -296,6 +299,9 @@ export function createFakeExcel(init: FakeWorkbookInit = {}): FakeExcel {
     },
     get calculations() {
       return state.calculations;
+    },
+    calculate() {
+      model.calculate();
     },
     protectSheet(sheet, on) {
       sheetOf(sheet).protected = on;

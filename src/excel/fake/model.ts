@@ -6,6 +6,7 @@
  * cell as it is (Office.js: "null input in a 2-D array is ignored").
  */
 import { parseA1, quoteSheet, toA1 } from "../../workbook/a1";
+import { calcKey, calculate, type CalcValue } from "./calc";
 
 /** What Office.js throws (OfficeExtension.Error): a code such as "ItemNotFound" and a message. */
 export class FakeExcelError extends Error {
@@ -27,13 +28,24 @@ export interface FakeCell {
   /** An error value such as "#N/A". */
   error?: string;
   /**
-   * Set when the cell holds a formula. The fake does not calculate: the formula reads as its
-   * `value` where a test gave one (a formula yielding "" is still a formula), else as #NAME?.
+   * Set when the cell holds a formula. The fake calculates only when asked
+   * (application.calculate, like Excel in manual mode): until then the formula reads as its
+   * `value` where a test or a calculation gave one (a formula yielding "" is still a
+   * formula), or its `error`, else as #NAME?.
    */
   formula?: string;
   /** Undefined means "General". */
   numberFormat?: string;
   bold?: boolean;
+}
+
+/** A conditional format of type CellValue: where the rule holds, the font colour. */
+export interface FakeConditionalFormat {
+  type: string;
+  /** A1 on its sheet. */
+  range: string;
+  rule: { formula1: string; operator: string } | null;
+  fontColor: string | null;
 }
 
 /** A rectangle of one sheet, zero-based. */
@@ -92,6 +104,8 @@ export class FakeSheet {
   readonly columnWidths = new Map<number, number>();
   readonly autofitColumns = new Set<number>();
   charts: FakeChart[] = [];
+  /** Range.conditionalFormats added (cellValue rules with a font colour). */
+  readonly conditionalFormats: FakeConditionalFormat[] = [];
   /** Worksheet.protection.protected: writes to the sheet fail with AccessDenied. */
   protected = false;
   readonly merges: Area[] = [];
@@ -179,10 +193,10 @@ export function hasContent(cell: FakeCell | undefined): boolean {
   );
 }
 
-/** Range.values of one cell: errors as their text, formulas as #NAME? (no calculation), empty as "". */
+/** Range.values of one cell: errors as their text, an uncalculated formula as #NAME?, empty as "". */
 export function readValue(cell: FakeCell | undefined): string | number | boolean {
   if (!cell) return "";
-  if (cell.formula !== undefined) return cell.value ?? "#NAME?";
+  if (cell.formula !== undefined) return cell.value ?? cell.error ?? "#NAME?";
   if (cell.error !== undefined) return cell.error;
   return cell.value ?? "";
 }
@@ -190,6 +204,7 @@ export function readValue(cell: FakeCell | undefined): string | number | boolean
 export function readValueType(cell: FakeCell | undefined): string {
   if (!cell || !hasContent(cell)) return "Empty";
   if (cell.formula !== undefined && cell.value === undefined) return "Error";
+  if (cell.formula !== undefined && typeof cell.value === "string") return "String";
   if (cell.error !== undefined) return "Error";
   switch (typeof cell.value) {
     case "number":
@@ -457,6 +472,44 @@ export class FakeWorkbookModel {
   select(range: RangeRef): void {
     this.activate(range.sheet);
     this.selection = range;
+  }
+
+  /**
+   * application.calculate: every formula of the workbook gets its value (fast-formula-parser,
+   * see calc.ts), formulas they refer to first.
+   */
+  calculate(): void {
+    const formulas: { sheet: string; row: number; col: number }[] = [];
+    for (const sheet of this.sheets) {
+      for (const [row, col, cell] of sheet.entries()) {
+        if (cell.formula !== undefined) formulas.push({ sheet: sheet.name, row, col });
+      }
+    }
+    const values = calculate(formulas, {
+      formula: (name, row, col) => this.sheet(name)?.cell(row, col)?.formula,
+      value: (name, row, col): CalcValue => {
+        const cell = this.sheet(name)?.cell(row, col);
+        if (!cell || !hasContent(cell)) return null;
+        if (cell.error !== undefined) return { error: cell.error };
+        return cell.value ?? null;
+      },
+      bounds: (name) => {
+        const sheet = this.sheet(name);
+        if (!sheet) return null;
+        const used = this.usedRange(sheet, true);
+        return used
+          ? { rows: used.top + used.rows, cols: used.left + used.cols }
+          : { rows: 0, cols: 0 };
+      },
+    });
+    for (const f of formulas) {
+      const cell = this.sheet(f.sheet)!.ensure(f.row, f.col);
+      const v = values.get(calcKey(f.sheet, f.row, f.col));
+      delete cell.value;
+      delete cell.error;
+      if (v !== null && typeof v === "object") cell.error = v.error;
+      else if (v !== null && v !== undefined) cell.value = v;
+    }
   }
 
   /** Bounding box of the cells with content (and, unless valuesOnly, with formats). */

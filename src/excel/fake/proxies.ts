@@ -23,6 +23,7 @@ import {
   type FakeAnnotation,
   type FakeChart,
   type FakeCell,
+  type FakeConditionalFormat,
   type FakeWorkbookModel,
   type RangeRef,
   type SheetVisibility,
@@ -520,11 +521,12 @@ export class ApplicationProxy extends ClientObject<FakeWorkbookModel> {
       if (this.ctx.running) this.ctx.running.record.suspendedCalculation = true;
     });
   }
-  /** Recorded, not carried out: the fake does not calculate (see FakeCell.formula). */
+  /** Recorded, and carried out: every formula gets its value (see FakeWorkbookModel.calculate). */
   calculate(calculationType: string): void {
     this.ctx.queue(() => {
       const state = this.ctx.state;
       state.calculations.push({ type: calculationType, sync: state.syncs.length - 1 });
+      this.ctx.model.calculate();
     }, jsonBytes(calculationType));
   }
 }
@@ -803,6 +805,28 @@ export class RangeProxy extends ClientObject<RangeRef> {
     return this.read("columnCount");
   }
 
+  /** Range.conditionalFormats (ExcelApi 1.6): `add(type)`, with cellValue's rule and font colour. */
+  get conditionalFormats(): { add(type: string): ConditionalFormatProxy } {
+    return {
+      add: (type: string) => {
+        const holder: { cf?: FakeConditionalFormat } = {};
+        this.act((r) => {
+          this.ctx.requireApi("1.6", "Range.conditionalFormats");
+          this.ctx.model.assertWritable(r.sheet);
+          const cf: FakeConditionalFormat = {
+            type,
+            range: rangeAddress(r).split("!").pop()!,
+            rule: null,
+            fontColor: null,
+          };
+          r.sheet.conditionalFormats.push(cf);
+          holder.cf = cf;
+        }, type);
+        return new ConditionalFormatProxy(this.ctx, holder);
+      },
+    };
+  }
+
   get format(): RangeFormatProxy {
     this.formatProxy ??= new RangeFormatProxy(this.ctx, () => this.entityNow());
     return this.formatProxy;
@@ -826,6 +850,42 @@ export class RangeProxy extends ClientObject<RangeRef> {
 
   clear(applyTo: string = "All"): void {
     this.act((r) => this.ctx.model.clear(r, applyTo), applyTo);
+  }
+}
+
+/** A conditional format being set up: its cellValue's rule and font colour, queued. */
+export class ConditionalFormatProxy {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly holder: { cf?: FakeConditionalFormat },
+  ) {}
+  get cellValue(): {
+    format: { font: { color: string } };
+    rule: { formula1: string; operator: string };
+  } {
+    const { ctx, holder } = this;
+    return {
+      format: {
+        font: {
+          get color(): string {
+            return holder.cf?.fontColor ?? "";
+          },
+          set color(c: string) {
+            ctx.queue(() => {
+              holder.cf!.fontColor = c;
+            }, jsonBytes(c));
+          },
+        },
+      },
+      get rule() {
+        return holder.cf?.rule ?? { formula1: "", operator: "" };
+      },
+      set rule(v: { formula1: string; operator: string }) {
+        ctx.queue(() => {
+          holder.cf!.rule = { formula1: v.formula1, operator: v.operator };
+        }, jsonBytes(v));
+      },
+    };
   }
 }
 
