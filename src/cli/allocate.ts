@@ -44,7 +44,7 @@ const processIo: CliIo = {
   now: () => new Date(),
 };
 
-async function loadRuleSet(args: CliArgs): Promise<RuleSet> {
+export async function loadRuleSet(args: CliArgs): Promise<RuleSet> {
   if (args.rules) {
     let json: unknown;
     try {
