@@ -184,7 +184,10 @@ function summaryLine(
   const zero = regions.filter((r) => r.fellToZero);
   if (zero.length > 0) {
     const list = zero.map((r) => r.region).join(", ");
-    line += lang === "sv" ? `; ${list} får 0 kr` : `; ${list} receives 0 kr`;
+    line +=
+      lang === "sv"
+        ? `; ${list} får ${formatKr(0, lang)}`
+        : `; ${list} receives ${formatKr(0, lang)}`;
   }
   return line;
 }
