@@ -54,6 +54,11 @@ export class LiveController {
 
   constructor(private readonly deps: LiveDeps) {}
 
+  /** Whether a recompute is running (or about to run again). */
+  get busy(): boolean {
+    return this.running !== null;
+  }
+
   get state(): LiveState | null {
     return this.last;
   }

@@ -13,7 +13,6 @@ import type { WorkbookGrid } from "../workbook/types";
 import type { ExcelRun } from "./errors";
 import type { ExcelHost } from "./excelHost";
 import { clearMarks, writeMarks } from "./liveMarks";
-import { readTableSheetWith } from "./liveRead";
 import { watchChanges, type InputArea, type LiveWatch, type Timers } from "./liveEvents";
 
 export interface LiveModeOptions {
@@ -27,6 +26,11 @@ export interface LiveModeOptions {
   /** The region table as the pane last read it: which sheet (and table) to watch. */
   sheet: string;
   table?: string;
+  /**
+   * The table as the pane last read it (RegionTableRead has these), so that from the first event
+   * on only edits of the user's input columns count. Absent: read once at the start.
+   */
+  inputs?: InputArea;
   debounceMs?: number;
   maxWaitMs?: number;
   timers?: Timers;
@@ -45,7 +49,7 @@ export interface LiveMode {
 }
 
 export async function startLiveMode(options: LiveModeOptions): Promise<LiveMode> {
-  let inputs: InputArea | undefined;
+  let inputs: InputArea | undefined = options.inputs;
   // The mark is written outside the host: its own write flag, kept up as the host's is.
   let marking = 0;
   let markSettledAt = -Infinity;
@@ -71,7 +75,7 @@ export async function startLiveMode(options: LiveModeOptions): Promise<LiveMode>
     }
   };
   const controller = new LiveController({
-    read: () => readTableSheetWith(options.run, options.sheet),
+    read: () => options.host.readSheet(options.sheet),
     compute: (grid: WorkbookGrid) => {
       const outcome = readAndAllocate(grid, options.ruleSet, options.settings, {
         sheet: options.sheet,
@@ -97,6 +101,12 @@ export async function startLiveMode(options: LiveModeOptions): Promise<LiveMode>
     lang: options.lang,
     onState: options.onState,
   });
+  if (!inputs) {
+    // Where the inputs are, before the first event: without it, an edit that comes while the
+    // write flag is up (before ExcelApi 1.14) could not be told from our own writes.
+    const grid = await options.host.readSheet(options.sheet);
+    remember(readAndAllocate(grid, options.ruleSet, options.settings, { sheet: options.sheet }));
+  }
   const watch = await watchChanges({
     run: options.run,
     sheet: options.sheet,
