@@ -203,6 +203,7 @@ export function createExcelHost(run: ExcelRun, options: ExcelHostOptions = {}): 
                   points: plan.columnWidths.map(charsToPoints),
                 });
               }
+              if (plan.chart) steps.push({ kind: "chart", sheet: name, chart: plan.chart });
               steps.push({ kind: "activate", sheet: name });
               await sendBatches(ctx, packBatches(steps), "insertSheet");
               return name;
