@@ -235,5 +235,15 @@ export function marginalTables(
   inputs: readonly RegionInput[],
   options: MarginalOptions = {},
 ): MarginalTable[] {
-  return inputs.map((i) => marginalTable(ruleSet, inputs, i.code, options));
+  // The inputs as they are: one allocation shared by every region's row 0.
+  const current = allocate(ruleSet, inputs, options.settings);
+  return inputs.map((i) =>
+    marginalTable(
+      ruleSet,
+      inputs,
+      i.code,
+      options,
+      new RegionVariations(ruleSet, inputs, i.code, options.settings, current),
+    ),
+  );
 }
