@@ -87,6 +87,18 @@ export class LiveController {
     return state;
   }
 
+  private async markQuietly(grid: WorkbookGrid): Promise<void> {
+    if (!grid.owned) return;
+    const cells = planStaleMark(grid, this.deps.lang);
+    if (cells.length === 0) return;
+    try {
+      await this.deps.writeMark(cells);
+      this.marked = true;
+    } catch {
+      // Excel refuses this too: the pane's status line is all that can say it.
+    }
+  }
+
   private async once(): Promise<LiveState> {
     this.runs++;
     let state: LiveState;
@@ -104,7 +116,14 @@ export class LiveController {
         }
         state = { status: "stale", outcome, errors, marked: this.marked, runs: this.runs };
       } else {
-        await this.deps.write(grid, outcome);
+        try {
+          await this.deps.write(grid, outcome);
+        } catch (error) {
+          // Refused (a user's value in our columns) or failed: the workbook still shows the
+          // old figures, so they are marked out of date too, where the mark can be written.
+          await this.markQuietly(grid);
+          throw error;
+        }
         if (this.marked || staleMarkCells(grid).length > 0) {
           // The summary is rewritten (its banner gone with it); the note beside the columns is not.
           await this.deps.clearMark(staleMarkCells(grid));

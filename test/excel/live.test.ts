@@ -198,6 +198,19 @@ describe("live mode in the fake Excel", () => {
     expect(isMarkText(fake.getValue("Blad1", `${noteCol}1`))).toBe(true);
     expect(String(fake.getValue(SUMMARY, "A2"))).toMatch(/^INAKTUELLT/);
     expect(state.marked).toBe(true);
+    // Nothing else of the summary changed while the error stands.
+    const summaryCells = () =>
+      JSON.stringify(
+        fake
+          .toGrid()
+          .sheets.find((s) => s.name === SUMMARY)!
+          .values.filter((_, i) => i !== 1),
+      );
+    const frozen = summaryCells();
+    fake.setValues("Blad1", `C${HALLAND_ROW}`, [["sextiotvå"]]);
+    await idle(fake, live);
+    expect(summaryCells()).toBe(frozen);
+    expect(JSON.stringify(columns())).toBe(written);
 
     fake.setValues("Blad1", `C${HALLAND_ROW}`, [[61]]);
     await idle(fake, live);
@@ -205,6 +218,19 @@ describe("live mode in the fake Excel", () => {
     expect(fake.getValue(SUMMARY, "A2")).toBeNull();
     expect(fake.getValue("Blad1", `${noteCol}1`)).toBeNull();
     expect(fake.getValue("Blad1", `${col}${HALLAND_ROW}`)).toBe(expectedTotal(61));
+    await live.stop();
+  });
+
+  test("a write refused (the user's value in our columns) marks the old figures too", async () => {
+    const { fake, live } = await setup();
+    const col = totalColumn(fake);
+    fake.setValues("Blad1", `${col}2`, [["mitt eget"]]);
+    fake.setValues("Blad1", `C${HALLAND_ROW}`, [[70]]);
+    await idle(fake, live);
+    expect(live.controller.state).toMatchObject({ status: "failed", marked: true });
+    expect(String(live.controller.state!.error)).toContain(`${col}2`);
+    expect(fake.getValue("Blad1", `${col}2`)).toBe("mitt eget");
+    expect(isMarkText(fake.getValue(SUMMARY, "A2"))).toBe(true);
     await live.stop();
   });
 
