@@ -3,7 +3,7 @@
  * Excel; the workbench implements it over the fake Excel. Components get it through props.
  */
 import type { Text } from "../domain/ruleSet";
-import type { PlannedCell, WorkbookGrid, WritePlan } from "../workbook/types";
+import type { ChartSpec, PlannedCell, WorkbookGrid, WritePlan } from "../workbook/types";
 
 export interface WriteReport {
   /** Cells written (values), for the status line. */
@@ -19,6 +19,8 @@ export interface SheetPlan {
   sheetName: string;
   cells: PlannedCell[][];
   columnWidths: number[];
+  /** A chart on the new sheet (the marginal sheet's), ranges on that sheet. */
+  chart?: ChartSpec;
 }
 
 export interface WorkbookHost {

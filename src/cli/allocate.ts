@@ -42,7 +42,7 @@ const processIo: CliIo = {
   now: () => new Date(),
 };
 
-async function loadRuleSet(args: CliArgs, lang: Lang): Promise<RuleSet> {
+export async function loadRuleSet(args: CliArgs, lang: Lang = "sv"): Promise<RuleSet> {
   if (args.rules) {
     const { ruleSet } = await loadRulesFile(args.rules, args.rulesSheet, lang);
     if (args.year !== undefined && ruleSet.year !== args.year) {

@@ -31,6 +31,7 @@ import { excelCall, hostError, unwrap, type CallOptions, type ExcelRun } from ".
 import { checkTable, lookBeforeWriting, type ApiSupport } from "./look";
 import { planSteps } from "./planSteps";
 import { readBatch, readRecord, readSummarySheet } from "./readBatch";
+import { readTableSheet } from "./liveRead";
 import { sendBatches } from "./writeRun";
 import { cellsStep, cellsWritten, charsToPoints, packBatches, type WriteStep } from "./writeSteps";
 
@@ -46,6 +47,11 @@ export interface ExcelHost extends WorkbookHost {
    * ExcelApi 1.14 (triggerSource "ThisLocalAddin"); before that, by isWriting().
    */
   isOwnChange(event: { triggerSource?: string }): boolean;
+  /**
+   * Live mode's read (liveRead.ts): the named sheet (the region table's), the record and the
+   * summary — not the active sheet. A write after it checks its cells against this read.
+   */
+  readSheet(sheetName: string): Promise<WorkbookGrid>;
 }
 
 export interface ExcelHostOptions {
@@ -114,6 +120,14 @@ export function createExcelHost(run: ExcelRun, options: ExcelHostOptions = {}): 
           },
           call,
         ),
+      );
+      lastRead = grid;
+      return grid;
+    },
+
+    async readSheet(sheetName: string): Promise<WorkbookGrid> {
+      const grid = unwrap(
+        await excelCall(run, "read", (ctx) => readTableSheet(ctx, sheetName), call),
       );
       lastRead = grid;
       return grid;
@@ -189,6 +203,7 @@ export function createExcelHost(run: ExcelRun, options: ExcelHostOptions = {}): 
                   points: plan.columnWidths.map(charsToPoints),
                 });
               }
+              if (plan.chart) steps.push({ kind: "chart", sheet: name, chart: plan.chart });
               steps.push({ kind: "activate", sheet: name });
               await sendBatches(ctx, packBatches(steps), "insertSheet");
               return name;

@@ -23,6 +23,7 @@ import {
   type FakeSheet,
   type SheetVisibility,
 } from "./model";
+import { FakeEvents, type FakeChangedEvent } from "./events";
 import {
   apiAtLeast,
   FakeContext,
@@ -34,6 +35,7 @@ import {
 export { FakeExcelError } from "./model";
 export type { FakeCell, FakeChart, SheetVisibility } from "./model";
 export type { FakeRunOptions, SyncRecord } from "./proxies";
+export type { FakeChangedEvent } from "./events";
 
 /**
  * A cell as a test sets it up: stored as given (a user's typing is not re-parsed here). A
@@ -137,8 +139,18 @@ export interface FakeExcel {
     | undefined;
   /** Every sheet's used range (values only) as a WorkbookGrid, for comparisons. */
   toGrid(): WorkbookGrid;
-  /** A user's edit outside any batch: values stored as given. */
+  /** A user's edit outside any batch: values stored as given; raises onChanged (source Local). */
   setValues(sheet: string, topLeft: string, values: FakeInitValue[][]): void;
+  /** A co-author's edit: as setValues, with source "Remote". */
+  remoteEdit(sheet: string, topLeft: string, values: FakeInitValue[][]): void;
+  /** Change events raised so far (events.ts), and the handlers registered. */
+  readonly events: {
+    log: readonly FakeChangedEvent[];
+    handlerCount: number;
+    errors: readonly unknown[];
+  };
+  /** Resolves once every change event raised so far has been handled. */
+  settleEvents(): Promise<void>;
   addSheet(init: FakeSheetInit): void;
   addTable(sheet: string, range: string, name: string, showTotals?: boolean): void;
   select(sheet: string, address: string): void;
@@ -195,6 +207,9 @@ export function createFakeExcel(init: FakeWorkbookInit = {}): FakeExcel {
     waiters: [],
     focusElsewhere: null,
   };
+  const events = new FakeEvents(() => apiAtLeast(state.apiVersion, "1.14"));
+  state.events = events;
+  model.onEdited = (range) => events.edited(range, "addin");
   const wake = (): void => {
     const waiters = state.waiters.splice(0);
     for (const w of waiters) w();
@@ -206,7 +221,12 @@ export function createFakeExcel(init: FakeWorkbookInit = {}): FakeExcel {
     return s;
   };
 
-  const setValues = (sheet: string, topLeft: string, values: FakeInitValue[][]): void => {
+  const edit = (
+    origin: "user" | "remote",
+    sheet: string,
+    topLeft: string,
+    values: FakeInitValue[][],
+  ): void => {
     const s = sheetOf(sheet);
     const { row, col } = parseA1(topLeft);
     values.forEach((line, r) =>
@@ -215,7 +235,13 @@ export function createFakeExcel(init: FakeWorkbookInit = {}): FakeExcel {
         s.tidy(row + r, col + c);
       }),
     );
+    const cols = Math.max(0, ...values.map((l) => l.length));
+    if (values.length > 0 && cols > 0) {
+      events.edited({ sheet: s, top: row, left: col, rows: values.length, cols }, origin);
+    }
   };
+  const setValues = (sheet: string, topLeft: string, values: FakeInitValue[][]): void =>
+    edit("user", sheet, topLeft, values);
 
   const addSheet = (def: FakeSheetInit): void => {
     const sheet = model.addSheet(def.name);
@@ -387,6 +413,9 @@ export function createFakeExcel(init: FakeWorkbookInit = {}): FakeExcel {
       return { sheets, activeSheet: model.active.name };
     },
     setValues,
+    remoteEdit: (sheet, topLeft, values) => edit("remote", sheet, topLeft, values),
+    events,
+    settleEvents: () => events.settle(),
     addSheet,
     addTable,
     select(sheet, address) {

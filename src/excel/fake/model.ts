@@ -362,6 +362,8 @@ export class FakeWorkbookModel {
    * = + - @. Office.js does not document it either way; a test can switch it off.
    */
   honoursTextFormat = true;
+  /** Called after a batch changed cells' contents (events.ts raises onChanged from it). */
+  onEdited?: (range: RangeRef) => void;
   private nextId = 1;
 
   newId(): string {
@@ -592,6 +594,7 @@ export class FakeWorkbookModel {
         this.enter(range.sheet, range.top + r, range.left + c, values[r][c]);
       }
     }
+    this.onEdited?.(range);
   }
 
   /** Range.formulas set: a string starting with "=" is a formula (not calculated until asked). */
@@ -615,6 +618,7 @@ export class FakeWorkbookModel {
         }
       }
     }
+    this.onEdited?.(range);
   }
 
   /** One cell typed in: null leaves it alone, a string is parsed unless the cell is text-formatted. */
@@ -693,6 +697,7 @@ export class FakeWorkbookModel {
       }
       range.sheet.tidy(r, c);
     }
+    if (applyTo === "All" || applyTo === "Contents") this.onEdited?.(range);
     const sheet = range.sheet;
     if (applyTo === "All") {
       // Clearing everything takes the cells' comments and notes with it, as in Excel.

@@ -7,6 +7,7 @@
  * documentation leaves open is made strict, so that code passing here does not rely on it:
  * calling a method (other than an *OrNullObject one) on a null object fails the batch.
  */
+import { FakeEventSource, type FakeEvents } from "./events";
 import {
   checkBounds,
   FakeExcelError,
@@ -81,6 +82,8 @@ export interface FakeState {
    * (GeneralException or InvalidSelection, as seen in Excel on Windows).
    */
   focusElsewhere: string | null;
+  /** Change events (events.ts). */
+  events?: FakeEvents;
 }
 
 /** The options Excel.run takes (Excel.RunOptions) that the fake honours. */
@@ -716,6 +719,11 @@ export class WorksheetProxy extends ClientObject<FakeSheet> {
     return this.commentsProxy;
   }
 
+  /** Worksheet.onChanged (ExcelApi 1.7), see events.ts. */
+  get onChanged(): FakeEventSource {
+    return new FakeEventSource(this.ctx, this, "sheet");
+  }
+
   /** Worksheet.notes (ExcelApi 1.18). */
   get notes(): AnnotationCollectionProxy {
     this.notesProxy ??= new AnnotationCollectionProxy(this.ctx, () => [this.entityNow()], "notes");
@@ -1055,6 +1063,10 @@ export class TableProxy extends ClientObject<FakeTable> {
   }
   get id(): string {
     return this.read("id");
+  }
+  /** Table.onChanged (ExcelApi 1.7), see events.ts. */
+  get onChanged(): FakeEventSource {
+    return new FakeEventSource(this.ctx, this, "table");
   }
   get showHeaders(): boolean {
     return this.read("showHeaders");
