@@ -1,7 +1,7 @@
 /**
  * The "out of date" mark of live mode: while an error stands nothing is rewritten, so the
  * figures the workbook shows are those of the last good inputs. A banner on the summary sheet
- * (A2, the empty row under the title) and a note on the columns' header row, one empty column
+ * (A4, the empty row under the verdict and the inputs line) and a note on the columns' header row, one empty column
  * right of them, say so; both go when the figures are current again. Pure: where the mark goes,
  * what it says, and which cells hold it now (only a cell holding our exact text is ever
  * cleared — the user's cells are never touched).
@@ -49,7 +49,7 @@ export function markPlaces(
   if (!owned) return [];
   const out: { sheet: string; cell: string; kind: "banner" | "note" }[] = [];
   if (grid.sheets.some((s) => s.name.toLowerCase() === owned.summarySheet.toLowerCase())) {
-    out.push({ sheet: owned.summarySheet, cell: "A2", kind: "banner" });
+    out.push({ sheet: owned.summarySheet, cell: "A4", kind: "banner" });
   }
   const [, end = owned.columnsRange.split(":")[0]] = owned.columnsRange.split(":");
   const first = parseA1(owned.columnsRange.split(":")[0]);
