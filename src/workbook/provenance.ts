@@ -7,11 +7,11 @@
  */
 import { canonicalJson, sha256Hex } from "../domain/fingerprint";
 import type { AllocationResult } from "../domain/types";
-import { version } from "../../package.json";
+import packageJson from "../../package.json";
 import { toA1 } from "./a1";
 import type { CellValue, ColumnsPlan, Provenance, RegionTableRead, WorkbookGrid } from "./types";
 
-export const PROGRAM = `AT-fördelning ${version}`;
+export const PROGRAM = `AT-fördelning ${packageJson.version}`;
 
 /** Cells recorded one by one up to this many (inputs and written each); beyond, fingerprints only. */
 export const MAX_RECORDED_CELLS = 1500;
