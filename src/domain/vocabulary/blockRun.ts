@@ -85,6 +85,16 @@ function addRational(a: Rational, b: Rational): Rational {
   return g > 1n ? { num: num / g, den: den / g } : { num, den };
 }
 
+/** The sum of weights, exact; whole weights (counts, equal shares) without any gcd. */
+function sumWeights(ws: Rational[]): Rational {
+  if (ws.every((w) => w.den === 1n)) {
+    let n = 0n;
+    for (const w of ws) n += w.num;
+    return { num: n, den: 1n };
+  }
+  return ws.reduce((acc, w) => addRational(acc, w), { num: 0n, den: 1n });
+}
+
 export interface Shares {
   shares: bigint[];
   /** Regions that got exactly their cap. */
@@ -112,7 +122,7 @@ export function split(
   if (rooms.some((r) => r !== null)) {
     for (;;) {
       if (active.length === 0) break;
-      const W = active.reduce((acc, i) => addRational(acc, weights[i]), { num: 0n, den: 1n });
+      const W = sumWeights(active.map((i) => weights[i]));
       // share_i = rest × w_i / W exceeds the room: rest·w.num·W.den > room·w.den·W.num.
       const over = active.filter((i) => {
         const r = rooms[i];
