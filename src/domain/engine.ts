@@ -5,7 +5,6 @@
  * through it and assembles the result.
  */
 import type { RoundingMethod } from "./apportion";
-import { ruleSetFingerprint } from "./fingerprint";
 import { applyInterpretations, resolveSettings } from "./interpretations";
 import type { BlockDef, RuleSet, Text } from "./ruleSet";
 import type {
@@ -152,7 +151,6 @@ export function allocate(
     title: ruleSet.title,
     reference: ruleSet.reference,
     sources: ruleSet.sources,
-    ruleSetFingerprint: ruleSetFingerprint(ruleSet),
     budget: ruleSet.budget,
     regions: rows.map((row) => regionResult(row, blocks, outcomes)),
     blocks: outcomes.map((o) => o.result),

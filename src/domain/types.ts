@@ -88,8 +88,6 @@ export interface AllocationResult {
   reference: string;
   /** The decision and instructions the rule set cites, for the summary sheet. */
   sources: string[];
-  /** SHA-256 of the rule set's canonical form (domain/fingerprint.ts): which rules made this. */
-  ruleSetFingerprint?: string;
   budget: number;
   /** Every region of the rule set, in code order; absent regions get 0 everywhere. */
   regions: RegionResult[];

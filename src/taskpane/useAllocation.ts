@@ -13,7 +13,6 @@ import { issueAddress } from "../workbook/issueText";
 import { splitSheetAddress } from "../workbook/a1";
 import { TABLE_NOT_FOUND } from "../workbook/readRegionTable";
 import { planTemplate } from "../workbook/planTemplate";
-import { planWrite } from "../workbook/planWrite";
 import {
   allocationReducer,
   initialState,
@@ -260,6 +259,9 @@ export function useAllocation(options: UseAllocationOptions): Allocation {
         dispatch({ type: "writeFailed", grid, message: { kind: "noTable" } });
         return;
       }
+      // The planner (summary, formulas, fingerprints) loads when a write is asked for: the pane
+      // opens without it.
+      const { planWrite } = await import("../workbook/planWrite");
       const plan = planWrite({
         workbook: grid,
         read: outcome.read,
@@ -268,6 +270,7 @@ export function useAllocation(options: UseAllocationOptions): Allocation {
         lang: opts.lang,
         now: (opts.now ?? (() => new Date()))(),
         sourceName: opts.sourceName,
+        ruleSet: rules,
       });
       // The host refuses such a plan too; stopping here saves a round trip and says the same.
       if (plan.conflicts.length > 0) {

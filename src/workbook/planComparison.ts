@@ -8,7 +8,7 @@ import type { Lang } from "../domain/ruleSet";
 import { formatNumber } from "../domain/format";
 import type { Comparison } from "../domain/whatif/compare";
 import { shortName } from "../domain/whatif/compare";
-import { KR_FORMAT, textCell } from "./planWrite";
+import { KR_FORMAT, textCell } from "./plannedCells";
 import { safeSheetName } from "./sheetNames";
 import type { PlannedCell, SummaryPlan } from "./types";
 

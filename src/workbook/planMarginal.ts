@@ -7,7 +7,7 @@ import type { Lang } from "../domain/ruleSet";
 import type { GoalSeek, MarginalTable } from "../domain/whatif/marginal";
 import { shortName } from "../domain/whatif/compare";
 import { rangeA1, toA1 } from "./a1";
-import { KR_FORMAT, textCell } from "./planWrite";
+import { KR_FORMAT, textCell } from "./plannedCells";
 import { DIFF_FORMAT } from "./planComparison";
 import { safeSheetName } from "./sheetNames";
 import type { ChartSpec, PlannedCell, SummaryPlan } from "./types";

@@ -8,7 +8,7 @@
  */
 import type { Lang, Text } from "../domain/ruleSet";
 import { parseA1, toA1 } from "./a1";
-import { TEXT_FORMAT } from "./planWrite";
+import { TEXT_FORMAT } from "./plannedCells";
 import type { CellValue, PlannedCell, WorkbookGrid } from "./types";
 
 export interface MarkCell {

@@ -7,7 +7,7 @@ import type { SheetPlan } from "../app/host";
 import { SWEDISH_REGIONS } from "../domain/regions";
 import type { Lang, RuleSet } from "../domain/ruleSet";
 import { expectedHeader } from "./headers";
-import { TEXT_FORMAT, textCell } from "./planWrite";
+import { TEXT_FORMAT, textCell } from "./plannedCells";
 import type { ColumnField, PlannedCell } from "./types";
 
 /** A planning value as the source writes it: a plain number as a number, anything else as text. */

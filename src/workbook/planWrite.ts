@@ -47,7 +47,10 @@ export interface PlanWriteArgs {
   now: Date;
   /** The file or workbook name, for "which range was read". */
   sourceName: string;
-  /** Unused: the result carries its sources and measures (kept so callers need not change). */
+  /**
+   * The rule set the result came from, for its fingerprint in the record (verify compares it).
+   * Sources and measure labels come with the result itself.
+   */
   ruleSet?: RuleSet;
 }
 
@@ -369,7 +372,7 @@ export function planWrite(args: PlanWriteArgs): WritePlan {
     summarySheet: sheetName,
     formulas: formulaCells(summary),
     writtenAt: isoLocal(args.now),
-    provenance: provenanceOf(workbook, read, result, columns),
+    provenance: provenanceOf(workbook, read, result, columns, args.ruleSet),
   };
 
   return { year: result.year, columns, summary, ownership, clear, conflicts };

@@ -5,7 +5,8 @@
  * and a SHA-256 over them), and the values written into the add-in's own cells. Large tables
  * keep the fingerprints only (a cell holds at most 32 767 characters).
  */
-import { canonicalJson, sha256Hex } from "../domain/fingerprint";
+import { canonicalJson, ruleSetFingerprint, sha256Hex } from "../domain/fingerprint";
+import type { RuleSet } from "../domain/ruleSet";
 import type { AllocationResult } from "../domain/types";
 import packageJson from "../../package.json";
 import { toA1 } from "./a1";
@@ -59,13 +60,14 @@ export function provenanceOf(
   read: RegionTableRead,
   result: AllocationResult,
   columns: ColumnsPlan,
+  ruleSet: RuleSet | undefined,
 ): Provenance {
   const inputs = inputCells(grid, read);
   const written = writtenCells(columns);
   return {
     program: PROGRAM,
     ruleSet: {
-      fingerprint: result.ruleSetFingerprint ?? "",
+      fingerprint: ruleSet ? ruleSetFingerprint(ruleSet) : "",
       reference: result.reference,
       title: result.title.sv,
     },

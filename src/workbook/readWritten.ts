@@ -11,7 +11,7 @@ import type { RuleSet, Text } from "../domain/ruleSet";
 import type { AllocationResult, Settings } from "../domain/types";
 import type { Comparable } from "../domain/whatif/compare";
 import { parseA1, toA1 } from "./a1";
-import { shortBlockName } from "./planWrite";
+import { shortBlockName } from "./plannedCells";
 import type { CellValue, Issue, RegionTableRead, WorkbookGrid } from "./types";
 
 export type WrittenRead =

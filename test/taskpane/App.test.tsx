@@ -341,6 +341,8 @@ describe("writing", () => {
       lang: "sv",
       now: NOW,
       sourceName: "den här arbetsboken",
+      // The rule set in use: its fingerprint goes into the record, for verify.
+      ruleSet: expect.objectContaining({ year: 2025 }),
     });
     expect(host.writePlan).toHaveBeenCalledWith(thePlan, expect.any(Function));
   });

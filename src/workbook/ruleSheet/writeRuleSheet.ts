@@ -1,6 +1,6 @@
 /** A rule set as a rule sheet's rows (layout.ts): what "Skapa regelblad" and `rules export` write. */
 import type { BlockPatch, Lang, MeasureDef, RuleSet, Split } from "../../domain/ruleSet";
-import { KR_FORMAT, textCell } from "../planWrite";
+import { KR_FORMAT, textCell } from "../plannedCells";
 import type { PlannedCell } from "../types";
 import { capText, conditionsText, leftoverText, SPLIT_SV } from "./cellText";
 import { COLUMNS, FACTS, RULE_SHEET_TITLE, SECTIONS } from "./layout";
