@@ -13,7 +13,9 @@
  * (whole kronor: exact in JS numbers and in Excel's doubles alike), so a file shows the right
  * state before any recalculation.
  */
-import type { Lang } from "../domain/ruleSet";
+import { canonicalJson, ruleSetFingerprint, sha256Hex } from "../domain/fingerprint";
+import { inputCells, PROGRAM } from "./provenance";
+import type { Lang, RuleSet } from "../domain/ruleSet";
 import type { AllocationResult, BlockResult, RegionResult } from "../domain/types";
 import { columnName, quoteSheet, rangeA1, toA1 } from "./a1";
 import { formulaSheet, inputFingerprint } from "./fingerprint";
@@ -21,7 +23,6 @@ import {
   EMPTY,
   KR_FORMAT,
   formulaCell,
-  isoLocal,
   krCell,
   measureCell,
   shortBlockName,
@@ -57,6 +58,8 @@ export interface SummaryArgs {
   totalHeader: string;
   /** The allocation columns as planned: the checks point at them. */
   columns: ColumnsPlan;
+  /** The rule set, for its fingerprint on the sheet. */
+  ruleSet?: RuleSet;
 }
 
 /** Font colour of a failing check (Excel's "Bad" red). */
@@ -224,7 +227,27 @@ function titleSection(s: SheetRows, a: SummaryArgs): { verdict: number; inputs: 
   return { verdict, inputs };
 }
 
-/** The run's facts: rule set, decision, sources, time, range read, total budget. Returns the budget's row. */
+/**
+ * When it ran, as a reviewer in Sweden reads it: "1 december 2026 kl. 20.14" (Europe/Stockholm,
+ * whatever the machine's zone); the record keeps the ISO time with its offset.
+ */
+export function localTime(now: Date, lang: Lang): string {
+  const parts = new Intl.DateTimeFormat(lang === "sv" ? "sv-SE" : "en-GB", {
+    timeZone: "Europe/Stockholm",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(now);
+  const p = (type: string) => parts.find((x) => x.type === type)?.value ?? "";
+  return lang === "sv"
+    ? `${p("day")} ${p("month")} ${p("year")} kl. ${p("hour")}.${p("minute")}`
+    : `${p("day")} ${p("month")} ${p("year")} at ${p("hour")}:${p("minute")} (Stockholm time)`;
+}
+
+/** The run's facts: rule set, decision, sources, time, program, fingerprints, range read, total budget. Returns the budget's row. */
 function factsSection(s: SheetRows, a: SummaryArgs): number {
   const { result, read, lang } = a;
   s.add([label(t(lang, "Regelverk", "Rules")), textCell(result.title[lang])]);
@@ -237,7 +260,18 @@ function factsSection(s: SheetRows, a: SummaryArgs): number {
   result.sources.forEach((src, i) =>
     s.add([i === 0 ? label(t(lang, "Källor", "Sources")) : EMPTY, textCell(src)]),
   );
-  s.add([label(t(lang, "Beräknad", "Computed at")), textCell(isoLocal(a.now))]);
+  s.add([label(t(lang, "Beräknad", "Computed at")), textCell(localTime(a.now, lang))]);
+  s.add([label(t(lang, "Program", "Program")), textCell(PROGRAM)]);
+  if (a.ruleSet) {
+    s.add([
+      label(t(lang, "Regelverkets fingeravtryck (SHA-256)", "Rule set fingerprint (SHA-256)")),
+      textCell(ruleSetFingerprint(a.ruleSet)),
+    ]);
+  }
+  s.add([
+    label(t(lang, "Indatas fingeravtryck (SHA-256)", "Input fingerprint (SHA-256)")),
+    textCell(sha256Hex(canonicalJson(inputCells(a.workbook, a.read)))),
+  ]);
   const where = `${quoteSheet(read.sheet)}!${read.range}`;
   const tableNote = read.table ? t(lang, ` (tabell ${read.table})`, ` (table ${read.table})`) : "";
   s.add([

@@ -1,3 +1,4 @@
+import { localTime } from "../../src/workbook/summarySheet";
 import { parseA1 } from "../../src/workbook/a1";
 import {
   KR_FORMAT,
@@ -127,7 +128,7 @@ describe("planWrite: the allocation columns", () => {
       columnsRange: "E1:H23",
       headers: plan.columns.headers.map((h) => h.value),
       summarySheet: "AT-fördelning 2024",
-      formulas: expect.arrayContaining(["A2", "A3", "B11", "H18", "G24"]),
+      formulas: expect.arrayContaining(["A2", "A3", "B13", "H20", "G26"]),
       writtenAt: isoLocal(NOW),
     });
     // What the run read and wrote, for verify: every region row's input cells and our cells.
@@ -248,10 +249,16 @@ describe("planWrite: the summary sheet", () => {
     expect(rowStarting(summary, "Läst område")[1].value).toBe(
       "regioner.xlsx – Blad1!A1:D23 (tabell Tabell1)",
     );
-    expect(rowStarting(summary, "Beräknad")[1]).toEqual({
-      value: isoLocal(NOW),
-      numberFormat: TEXT_FORMAT,
-    });
+    // Local time in Stockholm, in words; the record keeps the ISO time.
+    expect(rowStarting(summary, "Beräknad")[1].value).toBe(localTime(NOW, "sv"));
+    expect(localTime(new Date("2026-12-01T19:14:00Z"), "sv")).toBe("1 december 2026 kl. 20.14");
+    expect(localTime(new Date("2026-07-01T08:05:00Z"), "en")).toBe(
+      "1 July 2026 at 10:05 (Stockholm time)",
+    );
+    expect(rowStarting(summary, "Program")[1].value).toMatch(/^AT-fördelning \d/);
+    expect(String(rowStarting(summary, "Indatas fingeravtryck (SHA-256)")[1].value)).toMatch(
+      /^[0-9a-f]{64}$/,
+    );
     const budget = rowStarting(summary, "Total budget")[1];
     expect(budget).toEqual({ value: 223_000_000, numberFormat: KR_FORMAT });
   });
