@@ -134,18 +134,18 @@ function value(ws: ExcelJS.Worksheet, a1: string): unknown {
   return v !== null && typeof v === "object" && "formula" in v ? v.result : v;
 }
 
-/** The check cells: the block table's (H18:H20) and the regions' (G24:G44), by address. */
+/** The check cells: the block table's (H21:H23) and the regions' (G27:G47), by address. */
 function checks(ws: ExcelJS.Worksheet): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (let r = 18; r <= 20; r++) out[`H${r}`] = value(ws, `H${r}`);
-  for (let r = 24; r <= 44; r++) out[`G${r}`] = value(ws, `G${r}`);
+  for (let r = 21; r <= 23; r++) out[`H${r}`] = value(ws, `H${r}`);
+  for (let r = 27; r <= 47; r++) out[`G${r}`] = value(ws, `G${r}`);
   return out;
 }
 
 const allOk = (): Record<string, unknown> => {
   const out: Record<string, unknown> = {};
-  for (let r = 18; r <= 20; r++) out[`H${r}`] = "OK";
-  for (let r = 24; r <= 44; r++) out[`G${r}`] = "OK";
+  for (let r = 21; r <= 23; r++) out[`H${r}`] = "OK";
+  for (let r = 27; r <= 47; r++) out[`G${r}`] = "OK";
   return out;
 };
 
@@ -154,24 +154,24 @@ test("the layout this test relies on: block 1's check sums Regioner!F4:F24, regi
   await wb.xlsx.readFile(out);
   const ws = wb.getWorksheet(SUMMARY)!;
   const f = (a1: string) => (ws.getCell(a1).value as { formula: string }).formula;
-  expect(f("H18")).toContain("SUM('Regioner'!F4:F24)=E18");
-  expect(f("G24")).toContain("'Regioner'!F4");
-  expect(f("B11")).toContain("SUMPRODUCT('Regioner'!C4:C24");
-  expect(ws.getCell("A24").value).toBe("01");
+  expect(f("H21")).toContain("SUM('Regioner'!F4:F24)=E21");
+  expect(f("G27")).toContain("'Regioner'!F4");
+  expect(f("B14")).toContain("SUMPRODUCT('Regioner'!C4:C24");
+  expect(ws.getCell("A27").value).toBe("01");
 });
 
 test("untouched, with stale cached values planted: LibreOffice computes every check OK", async () => {
   const file = await patched(out, "untouched.xlsx", stale);
   const planted = new ExcelJS.Workbook();
   await planted.xlsx.readFile(file);
-  expect(value(planted.getWorksheet(SUMMARY)!, "H18")).toBe("STALE");
+  expect(value(planted.getWorksheet(SUMMARY)!, "H21")).toBe("STALE");
 
   const ws = await recalculated(file);
   expect(checks(ws)).toEqual(allOk());
   expect(value(ws, "A2")).toBe("Alla kontroller stämmer");
   expect(value(ws, "A3")).toBe("Inga ändringar i indatans tal sedan beräkningen");
-  expect(value(ws, "B11")).toBe(value(ws, "B12"));
-  expect(value(ws, "B20")).toBe(223_000_000);
+  expect(value(ws, "B14")).toBe(value(ws, "B15"));
+  expect(value(ws, "B23")).toBe(223_000_000);
 }, 200_000);
 
 test("one amount edited: exactly its block's check and its region's check turn FEL", async () => {
@@ -179,8 +179,8 @@ test("one amount edited: exactly its block's check and its region's check turn F
     sheet === REGIONS ? setNumber(xml, "F4", (n) => n + 1) : stale(sheet, xml),
   );
   const ws = await recalculated(file);
-  expect(checks(ws)).toEqual({ ...allOk(), H18: "FEL", G24: "FEL" });
-  expect(value(ws, "A2")).toBe("2 kontroller stämmer inte — se rad 18");
+  expect(checks(ws)).toEqual({ ...allOk(), H21: "FEL", G27: "FEL" });
+  expect(value(ws, "A2")).toBe("2 kontroller stämmer inte — se rad 21");
   // An amount is no input: the inputs' line stays.
   expect(value(ws, "A3")).toBe("Inga ändringar i indatans tal sedan beräkningen");
 }, 200_000);
@@ -191,7 +191,7 @@ test("an input edited: the 'changed since' line flips, the checks stay OK", asyn
   );
   const ws = await recalculated(file);
   expect(value(ws, "A3")).toBe("Indata har ändrats sedan beräkningen");
-  expect(value(ws, "B11")).not.toBe(value(ws, "B12"));
+  expect(value(ws, "B14")).not.toBe(value(ws, "B15"));
   expect(checks(ws)).toEqual(allOk());
   expect(value(ws, "A2")).toBe("Alla kontroller stämmer");
 }, 200_000);
