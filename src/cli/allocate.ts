@@ -19,7 +19,13 @@ import { quoteSheet } from "../workbook/a1";
 import type { Issue, WorkbookGrid } from "../workbook/types";
 import { chooseLang, parseArgs, USAGE, UsageError } from "./args";
 import type { CliArgs } from "./args";
-import { loadRulesFile } from "./loadRules";
+import { loadRulesFile, ruleSheetOrigin } from "./loadRules";
+
+/** Where the rules came from, for the summary, when they were read from a rule sheet. */
+function rulesFromSheet(ruleSet: RuleSet): { rulesFrom?: string } {
+  const o = ruleSheetOrigin(ruleSet);
+  return o ? { rulesFrom: `${basename(o.file)} – ${o.name}` } : {};
+}
 import { checkOutPath } from "./outPath";
 import { toJson, toText } from "./report";
 
@@ -120,6 +126,7 @@ async function writeOut(
     now: io.now(),
     sourceName: basename(args.in),
     ruleSet,
+    ...rulesFromSheet(ruleSet),
   });
   const refused: Issue[] = plan.conflicts.map((c) => ({
     severity: "error",

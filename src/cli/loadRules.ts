@@ -26,6 +26,13 @@ function issueLines(
     .join("\n  ");
 }
 
+const origins = new WeakMap<RuleSet, { file: string; name: string }>();
+
+/** The workbook and sheet a rule set was read from, where it came from a rule sheet. */
+export function ruleSheetOrigin(rs: RuleSet): { file: string; name: string } | undefined {
+  return origins.get(rs);
+}
+
 export async function loadRulesFile(
   file: string,
   sheetName: string | undefined,
@@ -50,6 +57,7 @@ export async function loadRulesFile(
     if (!read.ruleSet) {
       throw new UsageError(`--rules ${file}:\n  ${issueLines(read.issues, lang)}`, 2);
     }
+    origins.set(read.ruleSet, { file, name: sheets[0].name });
     return { ruleSet: read.ruleSet, sheet: { file, name: sheets[0].name } };
   }
   let json: unknown;

@@ -52,6 +52,8 @@ export interface PlanWriteArgs {
    * Sources and measure labels come with the result itself.
    */
   ruleSet?: RuleSet;
+  /** Where the rules were read from when they came from a rule sheet: "regler-2026.xlsx – Regler". */
+  rulesFrom?: string;
 }
 
 /** Column headers of the built-in measures, as the summary has always named them. */

@@ -60,6 +60,8 @@ export interface SummaryArgs {
   columns: ColumnsPlan;
   /** The rule set, for its fingerprint on the sheet. */
   ruleSet?: RuleSet;
+  /** The rule sheet the rules were read from, if they were. */
+  rulesFrom?: string;
 }
 
 /** Font colour of a failing check (Excel's "Bad" red). */
@@ -251,6 +253,9 @@ export function localTime(now: Date, lang: Lang): string {
 function factsSection(s: SheetRows, a: SummaryArgs): number {
   const { result, read, lang } = a;
   s.add([label(t(lang, "Regelverk", "Rules")), textCell(result.title[lang])]);
+  if (a.rulesFrom) {
+    s.add([label(t(lang, "Regler från bladet", "Rules from the sheet")), textCell(a.rulesFrom)]);
+  }
   // A diarienummer looks like one (S2024/00586, SFS 2024:1252); an instructions' name is not.
   const isDnr = /^[A-ZÅÄÖ]{1,4}\s?\d{4}[/:]\d+/.test(result.reference);
   s.add([

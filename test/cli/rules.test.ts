@@ -72,3 +72,19 @@ test("diff 2024 against 2025", async () => {
     "block 2: the budget is 182,000,000 kr (was 160,000,000 kr), is now split by AT per 100 000 inhabitants, the ladder removed",
   );
 });
+
+test("a run with rules from a sheet names that sheet on the summary", async () => {
+  const file = path.join(tmp, "regler-namn.xlsx");
+  await rules(["export", "--year", "2024", "--out", file]);
+  const out = path.join(tmp, "resultat.xlsx");
+  expect((await runCli(["--rules", file, "--in", CSV_2024, "--out", out])).code).toBe(0);
+  const ExcelJS = (await import("exceljs")).default;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const ws = wb.getWorksheet("AT-fördelning 2024")!;
+  let named = "";
+  ws.eachRow((row) => {
+    if (row.getCell(1).value === "Regler från bladet") named = String(row.getCell(2).value);
+  });
+  expect(named).toBe("regler-namn.xlsx – Regler");
+});
