@@ -168,6 +168,51 @@ export class PackageEdits {
     return { path, xml: MINIMAL_STYLES };
   }
 
+  /**
+   * A document custom property (File → Info → Properties in Excel, without the add-in): ours is
+   * replaced, every other property of the user's is kept as it was.
+   */
+  putCustomProperty(name: string, value: string): void {
+    const NS_VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes";
+    const rel = readRels(this.pkg.zip, "").find((r) => r.type === "custom-properties");
+    const path = rel ? rel.target.replace(/^\//, "") : "docProps/custom.xml";
+    let xml =
+      (rel ? partString(this.pkg.zip, path) : undefined) ??
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="${NS_VT}"></Properties>`;
+    const vt = new RegExp(
+      `xmlns:([\\w.-]+)="${NS_VT.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}"`,
+    ).exec(xml)?.[1];
+    const prefix = vt ?? "vt";
+    const named = escapeXml(name).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    xml = xml.replace(
+      new RegExp(
+        `<([\\w.-]+:)?property\\b[^>]*name="${named}"[^>]*>[\\s\\S]*?</([\\w.-]+:)?property>`,
+      ),
+      "",
+    );
+    const pid = Math.max(1, ...[...xml.matchAll(/pid="(\d+)"/g)].map((m) => Number(m[1]))) + 1;
+    const ns = vt ? "" : ` xmlns:vt="${NS_VT}"`;
+    const prop = `<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="${pid}" name="${escapeXml(name)}"${ns}><${prefix}:lpwstr>${escapeXml(value)}</${prefix}:lpwstr></property>`;
+    xml = xml.replace(/<\/([\w.-]+:)?Properties>\s*$/, (close) => `${prop}${close}`);
+    this.set(path, xml);
+    if (!rel) {
+      const rootRels =
+        partString(this.pkg.zip, "_rels/.rels") ??
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+      const ids = [...rootRels.matchAll(/Id="rId(\d+)"/g)].map((m) => Number(m[1]));
+      const id = `rId${Math.max(0, ...ids) + 1}`;
+      this.set(
+        "_rels/.rels",
+        rootRels.replace(
+          /<\/([\w.-]+:)?Relationships>\s*$/,
+          (close) =>
+            `<Relationship Id="${id}" Type="${NS_R}/custom-properties" Target="docProps/custom.xml"/>${close}`,
+        ),
+      );
+      this.addOverride(path, "application/vnd.openxmlformats-officedocument.custom-properties+xml");
+    }
+  }
+
   finish(): void {
     const original = partString(this.pkg.zip, this.pkg.workbookPath);
     if (this.workbookXml !== original) this.set(this.pkg.workbookPath, this.workbookXml);

@@ -139,3 +139,17 @@ test("a re-run over hand edits is refused unless --replace-edits", async () => {
   expect(replaced.code).toBe(0);
   expect((await verify(["--in", out])).code).toBe(0);
 });
+
+test("the fingerprint is a document custom property, replaced (not added again) on a re-run", async () => {
+  const JSZip = (await import("jszip")).default;
+  const first = await written("prop.xlsx");
+  const second = path.join(tmp, "prop-2.xlsx");
+  expect((await runCli(["--year", "2024", "--in", first, "--out", second])).code).toBe(0);
+  for (const file of [first, second]) {
+    const zip = await JSZip.loadAsync(fs.readFileSync(file));
+    const xml = await zip.file("docProps/custom.xml")!.async("string");
+    expect(xml.match(/name="AT-fördelning"/g)).toHaveLength(1);
+    expect(xml).toMatch(/regler sha256:[0-9a-f]{64}; indata sha256:[0-9a-f]{64}/);
+    expect(await zip.file("_rels/.rels")!.async("string")).toContain("custom-properties");
+  }
+});
