@@ -75,6 +75,10 @@ function baselineOf(input: RegionInput, code: string): MeasureValue | null {
     if (b < 0) throw new InputError("baseline", `${code}: baseline must be ≥ 0`);
     return { num: BigInt(b), den: 1n };
   }
+  // Whole and half values (most planning values) need no decimal arithmetic.
+  if (typeof b === "string" && /^\d+$/.test(b)) return { num: BigInt(b), den: 1n };
+  if (typeof b === "string" && /^\d+\.5$/.test(b))
+    return { num: BigInt(b.slice(0, -2)) * 2n + 1n, den: 2n };
   let d: Decimal;
   try {
     d = new Decimal(b);
