@@ -27,6 +27,8 @@ import { Caption, H1, H2, Progress } from "./ui";
 import { BlockTable, RegionTable } from "./ResultTables";
 import { RuleSetPicker } from "./RuleSetPicker";
 import { errorCount, useAllocation, type Allocation } from "./useAllocation";
+import { HandEditsConfirm, VerificationNotice, type CellTarget } from "./VerifyView";
+import { verifyStrings } from "./verifyText";
 import { ADDIN_VERSION, HELP_URL } from "./version";
 
 export interface AppProps {
@@ -149,12 +151,23 @@ function Pane(props: PaneProps) {
     const before = previousPhase.current;
     previousPhase.current = state.phase;
     const acting = (p: typeof before) => p === "reading" || p === "writing";
+    const kind = state.message?.kind;
     const template =
-      state.message?.kind === "templateCreated" || state.message?.kind === "templateError";
-    if (acting(state.phase) || acting(before) || state.templateBusy || template) {
+      kind === "templateCreated" ||
+      kind === "templateError" ||
+      kind === "verified" ||
+      kind === "verifyError" ||
+      kind === "handEdits";
+    if (
+      acting(state.phase) ||
+      acting(before) ||
+      state.templateBusy ||
+      state.verifyBusy ||
+      template
+    ) {
       statusRef.current?.scrollIntoView?.({ block: "nearest" });
     }
-  }, [state.phase, state.message, state.templateBusy]);
+  }, [state.phase, state.message, state.templateBusy, state.verifyBusy]);
 
   const writeHint =
     writeBlocker === "beforeRead"
@@ -212,6 +225,13 @@ function Pane(props: PaneProps) {
             onClick={() => void allocation.createTemplate()}
           >
             {t.createTemplate}
+          </Button>
+          <Button
+            disabled={busy}
+            title={verifyStrings(lang).verifyHint}
+            onClick={() => void allocation.verify()}
+          >
+            {verifyStrings(lang).verify}
           </Button>
         </div>
         {writeHint && (
@@ -275,6 +295,7 @@ function StatusArea({
   const busyLine = (key: string, label: string) => <Progress key={key} label={label} />;
   if (state.phase === "reading") parts.push(busyLine("reading", t.reading));
   if (state.templateBusy) parts.push(busyLine("template", t.creatingTemplate));
+  if (state.verifyBusy) parts.push(busyLine("verify", verifyStrings(lang).verifying));
   if (state.phase === "writing") {
     const percent = Math.round(state.progress * 100);
     parts.push(
@@ -441,6 +462,18 @@ function YearNotice({
   }
 }
 
+/** Goes to a finding's cell through the pane's select-cell action. */
+function selectTarget(allocation: Allocation, target: CellTarget): Promise<void> {
+  if (!target.sheet || !target.cell) return Promise.resolve();
+  return allocation.selectIssue({
+    severity: "notice",
+    code: "verify",
+    sheet: target.sheet,
+    cell: target.cell,
+    message: { sv: "", en: "" },
+  });
+}
+
 /** An error detail in a sentence: the adapter's own sentence as it is, else `wrap`'s. */
 function say(detail: ErrorDetail, lang: Lang, wrap: (detail: string) => string): string {
   return "sentence" in detail ? detail.sentence[lang] : wrap(detail.message);
@@ -512,5 +545,31 @@ function Message({
       );
     case "ruleFileLoaded":
       return <Notice intent="info">{t.ruleFileLoaded(message.year, message.fileName)}</Notice>;
+    case "verified":
+      return (
+        <VerificationNotice
+          verification={message.verification}
+          lang={lang}
+          onSelect={(target) => void selectTarget(allocation, target)}
+        />
+      );
+    case "verifyError":
+      return (
+        <Notice intent="error">
+          {say(message.detail, lang, verifyStrings(lang).verifyFailed)}
+        </Notice>
+      );
+    case "handEdits":
+      return (
+        <HandEditsConfirm
+          edits={message.edits}
+          lang={lang}
+          onSelect={(target) => void selectTarget(allocation, target)}
+          onReplace={() => void allocation.write(message.edits)}
+          onCancel={allocation.cancelWrite}
+        />
+      );
+    case "writeCancelled":
+      return <Notice intent="info">{verifyStrings(lang).writeCancelled}</Notice>;
   }
 }

@@ -10,6 +10,7 @@
  * computed under other choices than those on screen. Writing always re-reads the workbook first.
  * Messages are stored as data and worded at render time, in the pane's language.
  */
+import type { Finding, Verification } from "../app/verify";
 import type { RuleSet, Text } from "../domain/ruleSet";
 import type { Settings } from "../domain/types";
 import { detectYear } from "../workbook/detectYear";
@@ -46,7 +47,13 @@ export type StatusMessage =
   | { kind: "templateCreated"; sheet: string }
   | { kind: "templateError"; detail: ErrorDetail }
   | { kind: "selectError"; where: string; detail: ErrorDetail }
-  | { kind: "ruleFileLoaded"; year: number; fileName: string };
+  | { kind: "ruleFileLoaded"; year: number; fileName: string }
+  /** Kontrollera's answer (nothing in the workbook changed). */
+  | { kind: "verified"; verification: Verification }
+  | { kind: "verifyError"; detail: ErrorDetail }
+  /** The write stopped before replacing the add-in's cells edited by hand: the pane asks. */
+  | { kind: "handEdits"; edits: Finding[] }
+  | { kind: "writeCancelled" };
 
 /**
  * What the last read's headers say of the year (detectYear): the pane switched to it (the
@@ -86,6 +93,8 @@ export interface AllocationState {
   /** 0…1 while writing. */
   progress: number;
   templateBusy: boolean;
+  /** Kontrollera is reading the workbook. */
+  verifyBusy: boolean;
   message: StatusMessage | null;
   ruleFileError: RuleFileError | null;
   /** True once the user has chosen a year (or loaded a rule file): a read no longer switches it. */
@@ -114,7 +123,13 @@ export type AllocationAction =
   | { type: "templateStarted" }
   | { type: "templateSucceeded"; sheet: string }
   | { type: "templateFailed"; detail: ErrorDetail }
-  | { type: "selectFailed"; where: string; detail: ErrorDetail };
+  | { type: "selectFailed"; where: string; detail: ErrorDetail }
+  | { type: "verifyStarted" }
+  | { type: "verifySucceeded"; verification: Verification }
+  | { type: "verifyFailed"; detail: ErrorDetail }
+  /** The re-read before a write found hand edits in the add-in's cells: nothing written yet. */
+  | { type: "writeHeld"; grid: WorkbookGrid; edits: Finding[] }
+  | { type: "writeCancelled" };
 
 export function shippedOptionId(year: number): string {
   return `shipped:${year}`;
@@ -138,6 +153,7 @@ export function initialState(ruleSets: readonly RuleSet[]): AllocationState {
     readCount: 0,
     progress: 0,
     templateBusy: false,
+    verifyBusy: false,
     message: null,
     ruleFileError: null,
     yearPinned: false,
@@ -184,7 +200,9 @@ export function selectedRuleSet(state: AllocationState): RuleSet {
 }
 
 export function isBusy(state: AllocationState): boolean {
-  return state.phase === "reading" || state.phase === "writing" || state.templateBusy;
+  return (
+    state.phase === "reading" || state.phase === "writing" || state.templateBusy || state.verifyBusy
+  );
 }
 
 /** After the choices change, a message about the previous choices' write no longer applies. */
@@ -311,5 +329,31 @@ export function allocationReducer(
         ...state,
         message: { kind: "selectError", where: action.where, detail: action.detail },
       };
+    case "verifyStarted":
+      return { ...state, verifyBusy: true, message: null };
+    case "verifySucceeded":
+      return {
+        ...state,
+        verifyBusy: false,
+        message: { kind: "verified", verification: action.verification },
+      };
+    case "verifyFailed":
+      return {
+        ...state,
+        verifyBusy: false,
+        message: { kind: "verifyError", detail: action.detail },
+      };
+    case "writeHeld":
+      return {
+        ...state,
+        phase: "read",
+        grid: action.grid,
+        readCount: state.readCount + 1,
+        progress: 0,
+        message: { kind: "handEdits", edits: action.edits },
+      };
+    case "writeCancelled":
+      if (state.message?.kind !== "handEdits") return state;
+      return { ...state, message: { kind: "writeCancelled" } };
   }
 }
