@@ -26,6 +26,8 @@ import { Notice } from "./Notice";
 import { Caption, H1, H2, Progress } from "./ui";
 import { BlockTable, RegionTable } from "./ResultTables";
 import { RuleSetPicker } from "./RuleSetPicker";
+import { RuleSheetPanel } from "./RuleSheetPanel";
+import { ruleSheetStrings } from "./ruleSheetText";
 import { errorCount, useAllocation, type Allocation } from "./useAllocation";
 import { HandEditsConfirm, VerificationNotice, type CellTarget } from "./VerifyView";
 import { verifyStrings } from "./verifyText";
@@ -194,6 +196,14 @@ function Pane(props: PaneProps) {
         onSelect={allocation.selectRuleSet}
         onLoadFile={(file) => void allocation.loadRuleFile(file)}
       />
+      <RuleSheetPanel
+        host={host}
+        ruleSet={ruleSet}
+        lang={lang}
+        disabled={busy}
+        onRuleSet={allocation.takeSheetRuleSet}
+        onSelectIssue={(issue) => void allocation.selectIssue(issue)}
+      />
 
       <InterpretationsPanel
         ruleSet={ruleSet}
@@ -319,6 +329,7 @@ function StatusArea({
     (state.message === null ||
       state.message.kind === "templateCreated" ||
       state.message.kind === "ruleFileLoaded" ||
+      state.message.kind === "ruleSheetLoaded" ||
       state.message.kind === "selectError");
   if (computed && showRead) {
     if (!computed.ok) {
@@ -545,6 +556,10 @@ function Message({
       );
     case "ruleFileLoaded":
       return <Notice intent="info">{t.ruleFileLoaded(message.year, message.fileName)}</Notice>;
+    case "ruleSheetLoaded":
+      return (
+        <Notice intent="info">{ruleSheetStrings(lang).loaded(message.year, message.sheet)}</Notice>
+      );
     case "verified":
       return (
         <VerificationNotice

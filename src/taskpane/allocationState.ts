@@ -23,6 +23,8 @@ export interface RuleSetOption {
   ruleSet: RuleSet;
   /** Set for a rule set the user loaded from a file. */
   fileName?: string;
+  /** Set for a rule set read from a rule sheet of the workbook ("Regler från bladet …"). */
+  sheet?: string;
 }
 
 export type Phase = "idle" | "reading" | "read" | "writing" | "written" | "failed";
@@ -48,6 +50,7 @@ export type StatusMessage =
   | { kind: "templateError"; detail: ErrorDetail }
   | { kind: "selectError"; where: string; detail: ErrorDetail }
   | { kind: "ruleFileLoaded"; year: number; fileName: string }
+  | { kind: "ruleSheetLoaded"; year: number; sheet: string }
   /** Kontrollera's answer (nothing in the workbook changed). */
   | { kind: "verified"; verification: Verification }
   | { kind: "verifyError"; detail: ErrorDetail }
@@ -110,6 +113,7 @@ export interface AllocationState {
 export type AllocationAction =
   | { type: "selectRuleSet"; id: string }
   | { type: "addRuleSet"; ruleSet: RuleSet; fileName: string }
+  | { type: "addSheetRuleSet"; ruleSet: RuleSet; sheet: string }
   | { type: "ruleFileFailed"; error: RuleFileError }
   | { type: "setInterpretation"; key: string; value: string }
   | { type: "readStarted" }
@@ -250,6 +254,24 @@ export function allocationReducer(
         yearPinned: true,
         yearNote: null,
         message: { kind: "ruleFileLoaded", year: action.ruleSet.year, fileName: action.fileName },
+      };
+    }
+    case "addSheetRuleSet": {
+      if (state.phase === "writing") return state;
+      const id = `sheet:${action.sheet}:${action.ruleSet.year}`;
+      const option: RuleSetOption = { id, ruleSet: action.ruleSet, sheet: action.sheet };
+      const options = state.options.some((o) => o.id === id)
+        ? state.options.map((o) => (o.id === id ? option : o))
+        : [...state.options, option];
+      return {
+        ...state,
+        ...choicesChanged(state),
+        options,
+        selectedId: id,
+        settings: settingsFor(action.ruleSet, state.settings),
+        yearPinned: true,
+        yearNote: null,
+        message: { kind: "ruleSheetLoaded", year: action.ruleSet.year, sheet: action.sheet },
       };
     }
     case "ruleFileFailed":

@@ -50,6 +50,8 @@ export interface Allocation {
   selectRuleSet(id: string): void;
   setInterpretation(key: string, value: string): void;
   loadRuleFile(file: File): Promise<void>;
+  /** Takes a rule set read from a rule sheet of the workbook, and selects it. */
+  takeSheetRuleSet(ruleSet: RuleSet, sheet: string): void;
   read(): Promise<void>;
   /**
    * Re-reads and writes. Stops before replacing the add-in's cells edited by hand, unless
@@ -223,6 +225,11 @@ export function useAllocation(options: UseAllocationOptions): Allocation {
     }
     dispatch({ type: "addRuleSet", ruleSet: parsed, fileName });
   }, []);
+
+  const takeSheetRuleSet = useCallback(
+    (ruleSet: RuleSet, sheet: string) => dispatch({ type: "addSheetRuleSet", ruleSet, sheet }),
+    [],
+  );
 
   const read = useCallback(
     () =>
@@ -401,6 +408,7 @@ export function useAllocation(options: UseAllocationOptions): Allocation {
     selectRuleSet,
     setInterpretation,
     loadRuleFile,
+    takeSheetRuleSet,
     read,
     write,
     cancelWrite,
