@@ -8,9 +8,7 @@ import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { SheetPlan, WorkbookHost } from "../app/host";
 import type { Lang, RuleSet } from "../domain/ruleSet";
 import type { Issue, PlannedCell, SheetGrid } from "../workbook/types";
-import { isRuleSheet, readRuleSheet } from "../workbook/ruleSheet/readRuleSheet";
-import { RULE_SHEET_NAME } from "../workbook/ruleSheet/layout";
-import { ruleSheetRows } from "../workbook/ruleSheet/writeRuleSheet";
+import type { RuleSheetRead } from "../workbook/ruleSheet/readRuleSheet";
 import { issueLine } from "./IssueList";
 import { Notice } from "./Notice";
 import { Progress } from "./ui";
@@ -34,8 +32,17 @@ const useStyles = makeStyles({
   },
 });
 
+/** The rule sheet's reader and writer, loaded on first use: they keep the pane's first load small. */
+const ruleSheetModules = () =>
+  Promise.all([
+    import(/* webpackChunkName: "rulesheet" */ "../workbook/ruleSheet/readRuleSheet"),
+    import(/* webpackChunkName: "rulesheet" */ "../workbook/ruleSheet/writeRuleSheet"),
+    import(/* webpackChunkName: "rulesheet" */ "../workbook/ruleSheet/layout"),
+  ]);
+
 /** The rule sheet as a sheet to insert: rows padded to one width, columns wide enough to read. */
-export function planRuleSheet(ruleSet: RuleSet, lang: Lang): SheetPlan {
+export async function planRuleSheet(ruleSet: RuleSet, lang: Lang): Promise<SheetPlan> {
+  const [, { ruleSheetRows }, { RULE_SHEET_NAME }] = await ruleSheetModules();
   const rows = ruleSheetRows(ruleSet, lang);
   const width = Math.max(1, ...rows.map((r) => r.length));
   const cells: PlannedCell[][] = rows.map((r) => [
@@ -50,7 +57,7 @@ export function planRuleSheet(ruleSet: RuleSet, lang: Lang): SheetPlan {
 
 type Outcome =
   | { kind: "none" }
-  | { kind: "choose"; sheets: SheetGrid[] }
+  | { kind: "choose"; sheets: SheetGrid[]; read: (sheet: SheetGrid) => RuleSheetRead }
   | { kind: "noRuleSheet" }
   | { kind: "issues"; sheet: string; issues: Issue[] }
   | { kind: "created"; sheet: string }
@@ -77,7 +84,7 @@ export function RuleSheetPanel(props: RuleSheetPanelProps) {
     setOutcome({ kind: "error", text: "sentence" in d ? d.sentence[lang] : r.failed(d.message) });
   };
 
-  const take = (sheet: SheetGrid) => {
+  const take = (sheet: SheetGrid, readRuleSheet: (sheet: SheetGrid) => RuleSheetRead) => {
     const read = readRuleSheet(sheet);
     if (read.ruleSet) {
       setOutcome({ kind: "none" });
@@ -90,11 +97,14 @@ export function RuleSheetPanel(props: RuleSheetPanelProps) {
   const find = async () => {
     setBusy(true);
     try {
-      const grid = await host.readWorkbook();
+      const [[{ isRuleSheet, readRuleSheet }], grid] = await Promise.all([
+        ruleSheetModules(),
+        host.readWorkbook(),
+      ]);
       const sheets = grid.sheets.filter(isRuleSheet);
       if (sheets.length === 0) setOutcome({ kind: "noRuleSheet" });
-      else if (sheets.length === 1) take(sheets[0]);
-      else setOutcome({ kind: "choose", sheets });
+      else if (sheets.length === 1) take(sheets[0], readRuleSheet);
+      else setOutcome({ kind: "choose", sheets, read: readRuleSheet });
     } catch (error) {
       failed(error);
     } finally {
@@ -105,7 +115,7 @@ export function RuleSheetPanel(props: RuleSheetPanelProps) {
   const create = async () => {
     setBusy(true);
     try {
-      const sheet = await host.insertSheet(planRuleSheet(ruleSet, lang));
+      const sheet = await host.insertSheet(await planRuleSheet(ruleSet, lang));
       setOutcome({ kind: "created", sheet });
     } catch (error) {
       failed(error);
@@ -131,7 +141,7 @@ export function RuleSheetPanel(props: RuleSheetPanelProps) {
           <Notice intent="info" title={r.pickSheet}>
             <div className={styles.row}>
               {outcome.sheets.map((s) => (
-                <Button key={s.name} size="small" onClick={() => take(s)}>
+                <Button key={s.name} size="small" onClick={() => take(s, outcome.read)}>
                   {s.name}
                 </Button>
               ))}
