@@ -27,6 +27,7 @@ import { Caption, H1, H2, Progress } from "./ui";
 import { BlockTable, RegionTable } from "./ResultTables";
 import { RuleSetPicker } from "./RuleSetPicker";
 import { RuleSheetPanel } from "./RuleSheetPanel";
+import { RuleSetDetails } from "./RuleSetDetails";
 import { ruleSheetStrings } from "./ruleSheetText";
 import { errorCount, useAllocation, type Allocation } from "./useAllocation";
 import { HandEditsConfirm, VerificationNotice, type CellTarget } from "./VerifyView";
@@ -203,6 +204,13 @@ function Pane(props: PaneProps) {
         disabled={busy}
         onRuleSet={allocation.takeSheetRuleSet}
         onSelectIssue={(issue) => void allocation.selectIssue(issue)}
+      />
+      <RuleSetDetails
+        ruleSet={ruleSet}
+        options={state.options}
+        selectedId={state.selectedId}
+        lang={lang}
+        t={t}
       />
 
       <InterpretationsPanel

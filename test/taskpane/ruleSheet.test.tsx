@@ -83,3 +83,20 @@ describe("rules from a sheet", () => {
     await screen.findByText(/Hittade inget regelblad/);
   });
 });
+
+describe("the rules in words", () => {
+  it("shows blocks, ladders as tables, and what another year does otherwise", async () => {
+    setup();
+    const view = screen.getByTestId("rules-view");
+    const block2 = within(view).getByTestId("rules-block2");
+    expect(block2.textContent).toContain("Block 2");
+    expect(within(block2).getByRole("table").querySelectorAll("tbody tr").length).toBeGreaterThan(
+      1,
+    );
+    fireEvent.change(within(view).getByRole("combobox", { name: "Jämför med…" }), {
+      target: { value: "shipped:2025" },
+    });
+    const diff = within(view).getByTestId("rules-diff");
+    expect(diff.textContent).toMatch(/total budget .* \(var 223\s000\s000\skr\)/);
+  });
+});
