@@ -28,6 +28,7 @@ import { BlockTable, RegionTable } from "./ResultTables";
 import { RuleSetPicker } from "./RuleSetPicker";
 import { RuleSheetPanel } from "./RuleSheetPanel";
 import { RuleSetDetails } from "./RuleSetDetails";
+import { ComparisonPanel } from "./ComparisonPanel";
 import { ruleSheetStrings } from "./ruleSheetText";
 import { errorCount, useAllocation, type Allocation } from "./useAllocation";
 import { HandEditsConfirm, VerificationNotice, type CellTarget } from "./VerifyView";
@@ -279,6 +280,20 @@ function Pane(props: PaneProps) {
           />
           {outcome.result && <RegionTable result={outcome.result} lang={lang} t={t} />}
           {outcome.result && <BlockTable result={outcome.result} lang={lang} t={t} />}
+          {outcome.result && outcome.read && state.grid && (
+            <ComparisonPanel
+              host={host}
+              grid={state.grid}
+              read={outcome.read}
+              result={outcome.result}
+              ruleSet={ruleSet}
+              settings={state.settings}
+              lang={lang}
+              disabled={busy}
+              now={now}
+              onSelectIssue={(issue) => void allocation.selectIssue(issue)}
+            />
+          )}
         </>
       )}
 
