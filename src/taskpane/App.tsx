@@ -29,6 +29,7 @@ import { RuleSetPicker } from "./RuleSetPicker";
 import { RuleSheetPanel } from "./RuleSheetPanel";
 import { RuleSetDetails } from "./RuleSetDetails";
 import { ComparisonPanel } from "./ComparisonPanel";
+import { MarginalPanel } from "./MarginalPanel";
 import { ruleSheetStrings } from "./ruleSheetText";
 import { errorCount, useAllocation, type Allocation } from "./useAllocation";
 import { HandEditsConfirm, VerificationNotice, type CellTarget } from "./VerifyView";
@@ -292,6 +293,17 @@ function Pane(props: PaneProps) {
               disabled={busy}
               now={now}
               onSelectIssue={(issue) => void allocation.selectIssue(issue)}
+            />
+          )}
+          {outcome.result && outcome.read && (
+            <MarginalPanel
+              host={host}
+              ruleSet={ruleSet}
+              inputs={outcome.read.inputs}
+              result={outcome.result}
+              settings={state.settings}
+              lang={lang}
+              disabled={busy}
             />
           )}
         </>
