@@ -26,7 +26,14 @@ import { Notice } from "./Notice";
 import { Caption, H1, H2, Progress } from "./ui";
 import { BlockTable, RegionTable } from "./ResultTables";
 import { RuleSetPicker } from "./RuleSetPicker";
+import { RuleSheetPanel } from "./RuleSheetPanel";
+import { RuleSetDetails } from "./RuleSetDetails";
+import { ComparisonPanel } from "./ComparisonPanel";
+import { MarginalPanel } from "./MarginalPanel";
+import { ruleSheetStrings } from "./ruleSheetText";
 import { errorCount, useAllocation, type Allocation } from "./useAllocation";
+import { HandEditsConfirm, VerificationNotice, type CellTarget } from "./VerifyView";
+import { verifyStrings } from "./verifyText";
 import { ADDIN_VERSION, HELP_URL } from "./version";
 
 export interface AppProps {
@@ -149,12 +156,23 @@ function Pane(props: PaneProps) {
     const before = previousPhase.current;
     previousPhase.current = state.phase;
     const acting = (p: typeof before) => p === "reading" || p === "writing";
+    const kind = state.message?.kind;
     const template =
-      state.message?.kind === "templateCreated" || state.message?.kind === "templateError";
-    if (acting(state.phase) || acting(before) || state.templateBusy || template) {
+      kind === "templateCreated" ||
+      kind === "templateError" ||
+      kind === "verified" ||
+      kind === "verifyError" ||
+      kind === "handEdits";
+    if (
+      acting(state.phase) ||
+      acting(before) ||
+      state.templateBusy ||
+      state.verifyBusy ||
+      template
+    ) {
       statusRef.current?.scrollIntoView?.({ block: "nearest" });
     }
-  }, [state.phase, state.message, state.templateBusy]);
+  }, [state.phase, state.message, state.templateBusy, state.verifyBusy]);
 
   const writeHint =
     writeBlocker === "beforeRead"
@@ -180,6 +198,21 @@ function Pane(props: PaneProps) {
         t={t}
         onSelect={allocation.selectRuleSet}
         onLoadFile={(file) => void allocation.loadRuleFile(file)}
+      />
+      <RuleSheetPanel
+        host={host}
+        ruleSet={ruleSet}
+        lang={lang}
+        disabled={busy}
+        onRuleSet={allocation.takeSheetRuleSet}
+        onSelectIssue={(issue) => void allocation.selectIssue(issue)}
+      />
+      <RuleSetDetails
+        ruleSet={ruleSet}
+        options={state.options}
+        selectedId={state.selectedId}
+        lang={lang}
+        t={t}
       />
 
       <InterpretationsPanel
@@ -213,6 +246,13 @@ function Pane(props: PaneProps) {
           >
             {t.createTemplate}
           </Button>
+          <Button
+            disabled={busy}
+            title={verifyStrings(lang).verifyHint}
+            onClick={() => void allocation.verify()}
+          >
+            {verifyStrings(lang).verify}
+          </Button>
         </div>
         {writeHint && (
           <Caption id={writeHintId} className={styles.hint}>
@@ -241,6 +281,31 @@ function Pane(props: PaneProps) {
           />
           {outcome.result && <RegionTable result={outcome.result} lang={lang} t={t} />}
           {outcome.result && <BlockTable result={outcome.result} lang={lang} t={t} />}
+          {outcome.result && outcome.read && state.grid && (
+            <ComparisonPanel
+              host={host}
+              grid={state.grid}
+              read={outcome.read}
+              result={outcome.result}
+              ruleSet={ruleSet}
+              settings={state.settings}
+              lang={lang}
+              disabled={busy}
+              now={now}
+              onSelectIssue={(issue) => void allocation.selectIssue(issue)}
+            />
+          )}
+          {outcome.result && outcome.read && (
+            <MarginalPanel
+              host={host}
+              ruleSet={ruleSet}
+              inputs={outcome.read.inputs}
+              result={outcome.result}
+              settings={state.settings}
+              lang={lang}
+              disabled={busy}
+            />
+          )}
         </>
       )}
 
@@ -275,6 +340,7 @@ function StatusArea({
   const busyLine = (key: string, label: string) => <Progress key={key} label={label} />;
   if (state.phase === "reading") parts.push(busyLine("reading", t.reading));
   if (state.templateBusy) parts.push(busyLine("template", t.creatingTemplate));
+  if (state.verifyBusy) parts.push(busyLine("verify", verifyStrings(lang).verifying));
   if (state.phase === "writing") {
     const percent = Math.round(state.progress * 100);
     parts.push(
@@ -298,6 +364,7 @@ function StatusArea({
     (state.message === null ||
       state.message.kind === "templateCreated" ||
       state.message.kind === "ruleFileLoaded" ||
+      state.message.kind === "ruleSheetLoaded" ||
       state.message.kind === "selectError");
   if (computed && showRead) {
     if (!computed.ok) {
@@ -441,6 +508,18 @@ function YearNotice({
   }
 }
 
+/** Goes to a finding's cell through the pane's select-cell action. */
+function selectTarget(allocation: Allocation, target: CellTarget): Promise<void> {
+  if (!target.sheet || !target.cell) return Promise.resolve();
+  return allocation.selectIssue({
+    severity: "notice",
+    code: "verify",
+    sheet: target.sheet,
+    cell: target.cell,
+    message: { sv: "", en: "" },
+  });
+}
+
 /** An error detail in a sentence: the adapter's own sentence as it is, else `wrap`'s. */
 function say(detail: ErrorDetail, lang: Lang, wrap: (detail: string) => string): string {
   return "sentence" in detail ? detail.sentence[lang] : wrap(detail.message);
@@ -512,5 +591,35 @@ function Message({
       );
     case "ruleFileLoaded":
       return <Notice intent="info">{t.ruleFileLoaded(message.year, message.fileName)}</Notice>;
+    case "ruleSheetLoaded":
+      return (
+        <Notice intent="info">{ruleSheetStrings(lang).loaded(message.year, message.sheet)}</Notice>
+      );
+    case "verified":
+      return (
+        <VerificationNotice
+          verification={message.verification}
+          lang={lang}
+          onSelect={(target) => void selectTarget(allocation, target)}
+        />
+      );
+    case "verifyError":
+      return (
+        <Notice intent="error">
+          {say(message.detail, lang, verifyStrings(lang).verifyFailed)}
+        </Notice>
+      );
+    case "handEdits":
+      return (
+        <HandEditsConfirm
+          edits={message.edits}
+          lang={lang}
+          onSelect={(target) => void selectTarget(allocation, target)}
+          onReplace={() => void allocation.write(message.edits)}
+          onCancel={allocation.cancelWrite}
+        />
+      );
+    case "writeCancelled":
+      return <Notice intent="info">{verifyStrings(lang).writeCancelled}</Notice>;
   }
 }

@@ -4,6 +4,7 @@ import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { pick, type Lang, type RuleSet } from "../domain/ruleSet";
 import type { RuleFileError, RuleSetOption } from "./allocationState";
 import { formatInteger, type Strings } from "./i18n";
+import { ruleSheetStrings } from "./ruleSheetText";
 import { Caption, H2, SelectField } from "./ui";
 
 const useStyles = makeStyles({
@@ -38,7 +39,8 @@ export function ruleFileErrorText(error: RuleFileError, t: Strings): string {
   }
 }
 
-export function optionLabel(option: RuleSetOption, t: Strings): string {
+export function optionLabel(option: RuleSetOption, t: Strings, lang: Lang): string {
+  if (option.sheet) return ruleSheetStrings(lang).sheetOption(option.ruleSet.year, option.sheet);
   return option.fileName
     ? t.fileOption(option.ruleSet.year, option.fileName)
     : t.shippedOption(option.ruleSet.year);
@@ -82,7 +84,7 @@ export function RuleSetPicker(props: RuleSetPickerProps) {
       >
         {options.map((option) => (
           <option key={option.id} value={option.id}>
-            {optionLabel(option, t)}
+            {optionLabel(option, t, lang)}
           </option>
         ))}
       </SelectField>

@@ -10,6 +10,7 @@
  * computed under other choices than those on screen. Writing always re-reads the workbook first.
  * Messages are stored as data and worded at render time, in the pane's language.
  */
+import type { Finding, Verification } from "../app/verify";
 import type { RuleSet, Text } from "../domain/ruleSet";
 import type { Settings } from "../domain/types";
 import { detectYear } from "../workbook/detectYear";
@@ -22,6 +23,8 @@ export interface RuleSetOption {
   ruleSet: RuleSet;
   /** Set for a rule set the user loaded from a file. */
   fileName?: string;
+  /** Set for a rule set read from a rule sheet of the workbook ("Regler från bladet …"). */
+  sheet?: string;
 }
 
 export type Phase = "idle" | "reading" | "read" | "writing" | "written" | "failed";
@@ -46,7 +49,14 @@ export type StatusMessage =
   | { kind: "templateCreated"; sheet: string }
   | { kind: "templateError"; detail: ErrorDetail }
   | { kind: "selectError"; where: string; detail: ErrorDetail }
-  | { kind: "ruleFileLoaded"; year: number; fileName: string };
+  | { kind: "ruleFileLoaded"; year: number; fileName: string }
+  | { kind: "ruleSheetLoaded"; year: number; sheet: string }
+  /** Kontrollera's answer (nothing in the workbook changed). */
+  | { kind: "verified"; verification: Verification }
+  | { kind: "verifyError"; detail: ErrorDetail }
+  /** The write stopped before replacing the add-in's cells edited by hand: the pane asks. */
+  | { kind: "handEdits"; edits: Finding[] }
+  | { kind: "writeCancelled" };
 
 /**
  * What the last read's headers say of the year (detectYear): the pane switched to it (the
@@ -86,6 +96,8 @@ export interface AllocationState {
   /** 0…1 while writing. */
   progress: number;
   templateBusy: boolean;
+  /** Kontrollera is reading the workbook. */
+  verifyBusy: boolean;
   message: StatusMessage | null;
   ruleFileError: RuleFileError | null;
   /** True once the user has chosen a year (or loaded a rule file): a read no longer switches it. */
@@ -101,6 +113,7 @@ export interface AllocationState {
 export type AllocationAction =
   | { type: "selectRuleSet"; id: string }
   | { type: "addRuleSet"; ruleSet: RuleSet; fileName: string }
+  | { type: "addSheetRuleSet"; ruleSet: RuleSet; sheet: string }
   | { type: "ruleFileFailed"; error: RuleFileError }
   | { type: "setInterpretation"; key: string; value: string }
   | { type: "readStarted" }
@@ -114,7 +127,13 @@ export type AllocationAction =
   | { type: "templateStarted" }
   | { type: "templateSucceeded"; sheet: string }
   | { type: "templateFailed"; detail: ErrorDetail }
-  | { type: "selectFailed"; where: string; detail: ErrorDetail };
+  | { type: "selectFailed"; where: string; detail: ErrorDetail }
+  | { type: "verifyStarted" }
+  | { type: "verifySucceeded"; verification: Verification }
+  | { type: "verifyFailed"; detail: ErrorDetail }
+  /** The re-read before a write found hand edits in the add-in's cells: nothing written yet. */
+  | { type: "writeHeld"; grid: WorkbookGrid; edits: Finding[] }
+  | { type: "writeCancelled" };
 
 export function shippedOptionId(year: number): string {
   return `shipped:${year}`;
@@ -138,6 +157,7 @@ export function initialState(ruleSets: readonly RuleSet[]): AllocationState {
     readCount: 0,
     progress: 0,
     templateBusy: false,
+    verifyBusy: false,
     message: null,
     ruleFileError: null,
     yearPinned: false,
@@ -184,7 +204,9 @@ export function selectedRuleSet(state: AllocationState): RuleSet {
 }
 
 export function isBusy(state: AllocationState): boolean {
-  return state.phase === "reading" || state.phase === "writing" || state.templateBusy;
+  return (
+    state.phase === "reading" || state.phase === "writing" || state.templateBusy || state.verifyBusy
+  );
 }
 
 /** After the choices change, a message about the previous choices' write no longer applies. */
@@ -232,6 +254,24 @@ export function allocationReducer(
         yearPinned: true,
         yearNote: null,
         message: { kind: "ruleFileLoaded", year: action.ruleSet.year, fileName: action.fileName },
+      };
+    }
+    case "addSheetRuleSet": {
+      if (state.phase === "writing") return state;
+      const id = `sheet:${action.sheet}:${action.ruleSet.year}`;
+      const option: RuleSetOption = { id, ruleSet: action.ruleSet, sheet: action.sheet };
+      const options = state.options.some((o) => o.id === id)
+        ? state.options.map((o) => (o.id === id ? option : o))
+        : [...state.options, option];
+      return {
+        ...state,
+        ...choicesChanged(state),
+        options,
+        selectedId: id,
+        settings: settingsFor(action.ruleSet, state.settings),
+        yearPinned: true,
+        yearNote: null,
+        message: { kind: "ruleSheetLoaded", year: action.ruleSet.year, sheet: action.sheet },
       };
     }
     case "ruleFileFailed":
@@ -311,5 +351,31 @@ export function allocationReducer(
         ...state,
         message: { kind: "selectError", where: action.where, detail: action.detail },
       };
+    case "verifyStarted":
+      return { ...state, verifyBusy: true, message: null };
+    case "verifySucceeded":
+      return {
+        ...state,
+        verifyBusy: false,
+        message: { kind: "verified", verification: action.verification },
+      };
+    case "verifyFailed":
+      return {
+        ...state,
+        verifyBusy: false,
+        message: { kind: "verifyError", detail: action.detail },
+      };
+    case "writeHeld":
+      return {
+        ...state,
+        phase: "read",
+        grid: action.grid,
+        readCount: state.readCount + 1,
+        progress: 0,
+        message: { kind: "handEdits", edits: action.edits },
+      };
+    case "writeCancelled":
+      if (state.message?.kind !== "handEdits") return state;
+      return { ...state, message: { kind: "writeCancelled" } };
   }
 }

@@ -6,6 +6,7 @@
 import { useCallback, useMemo, useReducer, useRef } from "react";
 import { readAndAllocate, type ReadOutcome } from "../app/pipeline";
 import { HostConflictError, type WorkbookHost } from "../app/host";
+import { handEdits, verifyWorkbook, type Finding } from "../app/verify";
 import { parseRuleSet } from "../domain/parseRuleSet";
 import type { Lang, RuleSet, Text } from "../domain/ruleSet";
 import type { Issue, WorkbookGrid } from "../workbook/types";
@@ -48,8 +49,18 @@ export interface Allocation {
   selectRuleSet(id: string): void;
   setInterpretation(key: string, value: string): void;
   loadRuleFile(file: File): Promise<void>;
+  /** Takes a rule set read from a rule sheet of the workbook, and selects it. */
+  takeSheetRuleSet(ruleSet: RuleSet, sheet: string): void;
   read(): Promise<void>;
-  write(): Promise<void>;
+  /**
+   * Re-reads and writes. Stops before replacing the add-in's cells edited by hand, unless
+   * `replacing` lists every such cell as it stands now (the user confirmed these edits).
+   */
+  write(replacing?: readonly Finding[]): Promise<void>;
+  /** Withdraws a write held for hand edits ("Avbryt"). */
+  cancelWrite(): void;
+  /** Kontrollera: reads the workbook and checks it against the rule set; changes nothing. */
+  verify(): Promise<void>;
   createTemplate(): Promise<void>;
   selectIssue(issue: Issue): Promise<void>;
   /** Activates a sheet (the summary after a write), at A1. */
@@ -214,6 +225,11 @@ export function useAllocation(options: UseAllocationOptions): Allocation {
     dispatch({ type: "addRuleSet", ruleSet: parsed, fileName });
   }, []);
 
+  const takeSheetRuleSet = useCallback(
+    (ruleSet: RuleSet, sheet: string) => dispatch({ type: "addSheetRuleSet", ruleSet, sheet }),
+    [],
+  );
+
   const read = useCallback(
     () =>
       exclusive(async () => {
@@ -237,73 +253,112 @@ export function useAllocation(options: UseAllocationOptions): Allocation {
     [host, exclusive],
   );
 
-  const writeNow = useCallback(async () => {
-    const { state: current, ruleSet: rules, options: opts } = latest.current;
-    const settings = current.settings;
-    dispatch({ type: "writeStarted" });
-    let grid: WorkbookGrid | null = null;
-    try {
-      // Re-read and re-plan right before writing: the user may have edited cells since the
-      // preview, and the plan's conflict check must see the workbook as it is now.
-      grid = await host.readWorkbook();
-      const outcome = readAndAllocate(grid, rules, settings);
-      if (outcome.hasErrors) {
+  const writeNow = useCallback(
+    async (replacing?: readonly Finding[]) => {
+      const { state: current, ruleSet: rules, options: opts } = latest.current;
+      const settings = current.settings;
+      dispatch({ type: "writeStarted" });
+      let grid: WorkbookGrid | null = null;
+      try {
+        // Re-read and re-plan right before writing: the user may have edited cells since the
+        // preview, and the plan's conflict check must see the workbook as it is now.
+        grid = await host.readWorkbook();
+        const outcome = readAndAllocate(grid, rules, settings);
+        if (outcome.hasErrors) {
+          dispatch({
+            type: "writeFailed",
+            grid,
+            message: { kind: "staleErrors", errors: errorCount(outcome) },
+          });
+          return;
+        }
+        if (!outcome.read || !outcome.result) {
+          dispatch({ type: "writeFailed", grid, message: { kind: "noTable" } });
+          return;
+        }
+        // A re-run replaces the add-in's own cells; hand corrections there are the user's work.
+        const edits = handEdits(grid);
+        const confirmed = (e: Finding) =>
+          replacing?.some((r) => r.sheet === e.sheet && r.cell === e.cell && r.now === e.now);
+        if (edits.some((e) => !confirmed(e))) {
+          dispatch({ type: "writeHeld", grid, edits });
+          return;
+        }
+        // The planner (summary, formulas, fingerprints) loads when a write is asked for: the
+        // pane opens without it.
+        const { planWrite } = await import("../workbook/planWrite");
+        const plan = planWrite({
+          workbook: grid,
+          read: outcome.read,
+          result: outcome.result,
+          issues: outcome.issues,
+          lang: opts.lang,
+          now: (opts.now ?? (() => new Date()))(),
+          sourceName: opts.sourceName,
+          ruleSet: rules,
+        });
+        // The host refuses such a plan too; stopping here saves a round trip and says the same.
+        if (plan.conflicts.length > 0) {
+          dispatch({
+            type: "writeFailed",
+            grid,
+            message: { kind: "conflict", cells: plan.conflicts },
+          });
+          return;
+        }
+        const report = await host.writePlan(plan, (fraction) =>
+          dispatch({ type: "writeProgress", fraction }),
+        );
+        const rows = outcome.read.dataRows.filter((r) => r.code !== null).length;
+        dispatch({
+          type: "writeSucceeded",
+          grid,
+          rows,
+          sheet: plan.summary.sheetName,
+          notices: report?.notices,
+        });
+      } catch (error) {
+        const cells = conflictCells(error);
         dispatch({
           type: "writeFailed",
           grid,
-          message: { kind: "staleErrors", errors: errorCount(outcome) },
+          message: cells
+            ? { kind: "conflict", cells }
+            : { kind: "writeError", detail: errorDetail(error) },
         });
-        return;
       }
-      if (!outcome.read || !outcome.result) {
-        dispatch({ type: "writeFailed", grid, message: { kind: "noTable" } });
-        return;
-      }
-      // The planner (summary, formulas, fingerprints) loads when a write is asked for: the pane
-      // opens without it.
-      const { planWrite } = await import("../workbook/planWrite");
-      const plan = planWrite({
-        workbook: grid,
-        read: outcome.read,
-        result: outcome.result,
-        issues: outcome.issues,
-        lang: opts.lang,
-        now: (opts.now ?? (() => new Date()))(),
-        sourceName: opts.sourceName,
-        ruleSet: rules,
-      });
-      // The host refuses such a plan too; stopping here saves a round trip and says the same.
-      if (plan.conflicts.length > 0) {
-        dispatch({
-          type: "writeFailed",
-          grid,
-          message: { kind: "conflict", cells: plan.conflicts },
-        });
-        return;
-      }
-      const report = await host.writePlan(plan, (fraction) =>
-        dispatch({ type: "writeProgress", fraction }),
-      );
-      const rows = outcome.read.dataRows.filter((r) => r.code !== null).length;
-      dispatch({
-        type: "writeSucceeded",
-        grid,
-        rows,
-        sheet: plan.summary.sheetName,
-        notices: report?.notices,
-      });
-    } catch (error) {
-      const cells = conflictCells(error);
-      dispatch({
-        type: "writeFailed",
-        grid,
-        message: cells
-          ? { kind: "conflict", cells }
-          : { kind: "writeError", detail: errorDetail(error) },
-      });
-    }
-  }, [host]);
-  const write = useCallback(() => exclusive(writeNow), [exclusive, writeNow]);
+    },
+    [host],
+  );
+  const write = useCallback(
+    (replacing?: readonly Finding[]) => exclusive(() => writeNow(replacing)),
+    [exclusive, writeNow],
+  );
+  const cancelWrite = useCallback(() => dispatch({ type: "writeCancelled" }), []);
+
+  const verify = useCallback(
+    () =>
+      exclusive(async () => {
+        dispatch({ type: "verifyStarted" });
+        try {
+          let grid = await host.readWorkbook();
+          // The Office.js host reads the active sheet's cells only: the record's sheet must be
+          // read to be checked, or every cell of it would seem changed.
+          const owned = grid.owned;
+          const sheet = owned && grid.sheets.find((s) => s.name === owned.sheet);
+          if (owned && sheet && owned.sheet !== grid.activeSheet && sheet.values.length === 0) {
+            const { address } = splitSheetAddress(owned.columnsRange);
+            await host.selectCell(owned.sheet, /^[A-Z]+\d+/.exec(address ?? "")?.[0] ?? "A1");
+            grid = await host.readWorkbook();
+          }
+          const verification = verifyWorkbook(grid, latest.current.ruleSet);
+          dispatch({ type: "verifySucceeded", verification });
+        } catch (error) {
+          dispatch({ type: "verifyFailed", detail: errorDetail(error) });
+        }
+      }),
+    [host, exclusive],
+  );
 
   const createTemplate = useCallback(
     () =>
@@ -356,8 +411,11 @@ export function useAllocation(options: UseAllocationOptions): Allocation {
     selectRuleSet,
     setInterpretation,
     loadRuleFile,
+    takeSheetRuleSet,
     read,
     write,
+    cancelWrite,
+    verify,
     createTemplate,
     selectIssue,
     goToSheet,

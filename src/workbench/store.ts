@@ -123,6 +123,9 @@ export class WorkbenchStore {
     const sheet = fake.model.sheetOrThrow(sheetName);
     fake.model.enter(sheet, row, col, text);
     extras.formulas.delete(cellKey(sheet.name, row, col));
+    // Excel recalculates after an edit: the summary's check formulas (A2's verdict, the
+    // check columns) flip as the user types over an amount, as they would in Excel.
+    fake.calculate();
     this.notify();
   }
 

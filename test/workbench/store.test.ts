@@ -92,6 +92,30 @@ describe("the workbench store", () => {
     expect(fake.sheetNames()).toContain("AT-fördelning 2024");
   });
 
+  it("recalculates after an edit, so the summary's verdict flips as in Excel", async () => {
+    const store = await loaded();
+    const entry = store.workbook;
+    const host = createExcelHost(store.runFor(entry.fake));
+    const rules = getRuleSet(2024)!;
+    const grid = await host.readWorkbook();
+    const outcome = readAndAllocate(grid, rules, {});
+    await host.writePlan(
+      planWrite({
+        workbook: grid,
+        read: outcome.read!,
+        result: outcome.result!,
+        issues: outcome.issues,
+        lang: "sv",
+        now: new Date("2025-03-14T10:00:00Z"),
+        sourceName: entry.name,
+      }),
+    );
+    const verdict = () => entry.fake.getCell("AT-fördelning 2024", "A2")?.value;
+    expect(verdict()).toBe("Alla kontroller stämmer");
+    store.editA1("Regioner", "G4", "1");
+    expect(String(verdict())).toMatch(/stämmer inte/);
+  });
+
   it("keeps the current workbook when a file cannot be read, and saves through its io", async () => {
     const failing: XlsxIo = {
       read: async () => {
