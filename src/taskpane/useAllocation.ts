@@ -6,7 +6,7 @@
 import { useCallback, useMemo, useReducer, useRef } from "react";
 import { readAndAllocate, type ReadOutcome } from "../app/pipeline";
 import { HostConflictError, type WorkbookHost } from "../app/host";
-import { handEdits, verifyWorkbook, type Finding } from "../app/verify";
+import type { Finding } from "../app/verify";
 import { parseRuleSet } from "../domain/parseRuleSet";
 import type { Lang, RuleSet, Text } from "../domain/ruleSet";
 import type { Issue, WorkbookGrid } from "../workbook/types";
@@ -277,6 +277,8 @@ export function useAllocation(options: UseAllocationOptions): Allocation {
           return;
         }
         // A re-run replaces the add-in's own cells; hand corrections there are the user's work.
+        // The checker (and the planner it uses) loads with the write, not with the pane.
+        const { handEdits } = await import("../app/verify");
         const edits = handEdits(grid);
         const confirmed = (e: Finding) =>
           replacing?.some((r) => r.sheet === e.sheet && r.cell === e.cell && r.now === e.now);
@@ -351,6 +353,7 @@ export function useAllocation(options: UseAllocationOptions): Allocation {
             await host.selectCell(owned.sheet, /^[A-Z]+\d+/.exec(address ?? "")?.[0] ?? "A1");
             grid = await host.readWorkbook();
           }
+          const { verifyWorkbook } = await import("../app/verify");
           const verification = verifyWorkbook(grid, latest.current.ruleSet);
           dispatch({ type: "verifySucceeded", verification });
         } catch (error) {
