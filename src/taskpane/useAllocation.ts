@@ -150,6 +150,12 @@ function compute(grid: WorkbookGrid, ruleSet: RuleSet, settings: Record<string, 
   }
 }
 
+/** The rule sheet the rules in use were read from, for the summary ("Regler från bladet"). */
+function ruleSheetOf(state: AllocationState): { rulesFrom?: string } {
+  const sheet = state.options.find((o) => o.id === state.selectedId)?.sheet;
+  return sheet ? { rulesFrom: sheet } : {};
+}
+
 export function useAllocation(options: UseAllocationOptions): Allocation {
   const { host, ruleSets } = options;
   const [state, dispatch] = useReducer(allocationReducer, ruleSets, initialState);
@@ -298,6 +304,8 @@ export function useAllocation(options: UseAllocationOptions): Allocation {
           now: (opts.now ?? (() => new Date()))(),
           sourceName: opts.sourceName,
           ruleSet: rules,
+          // Rules read from a rule sheet: the summary names that sheet beside the results.
+          ...ruleSheetOf(current),
         });
         // The host refuses such a plan too; stopping here saves a round trip and says the same.
         if (plan.conflicts.length > 0) {

@@ -62,6 +62,11 @@ describe("rules from a sheet", () => {
     expect(within(table).getAllByRole("row")[1].textContent).toMatch(
       new RegExp((was - 1000000).toLocaleString("sv-SE").replace(/\s/g, "\\s")),
     );
+    // Written: the summary names the rule sheet the amounts came from.
+    click("Skriv till arbetsboken");
+    await screen.findByText(/Skrev 21 rader/);
+    const summary = excel.getValues("AT-fördelning 2024", "A1:B20");
+    expect(summary.find((r) => r[0] === "Regler från bladet")?.[1]).toBe("Regler");
   });
 
   it("refuses a rule sheet with a mistake and names its cell", async () => {
