@@ -9,13 +9,9 @@ import type { Condition, RuleSet, Text } from "../domain/ruleSet";
 import type { AllocationResult, Settings } from "../domain/types";
 import { toA1 } from "../workbook/a1";
 import { isBlank } from "../workbook/cellValues";
+import { workbookCell } from "../workbook/read/grid";
 import { fieldLabel } from "../workbook/headers";
-import type { CellValue, Issue, RegionTableRead, WorkbookGrid } from "../workbook/types";
-
-function cellValue(workbook: WorkbookGrid, sheet: string, row: number, col: number): CellValue {
-  const s = workbook.sheets.find((x) => x.name === sheet);
-  return s?.values[row - s.top]?.[col - s.left] ?? null;
-}
+import type { Issue, RegionTableRead, WorkbookGrid } from "../workbook/types";
 
 /** "block 1 och 2" from block names "Block 1 – …", "Block 2 – …". */
 function blockList(names: Text[], lang: "sv" | "en"): string {
@@ -63,7 +59,7 @@ export function quietZeroWarnings(
       for (const c of missing) {
         const col = read.columns[c.reported];
         if (col === undefined) continue;
-        if (!isBlank(cellValue(workbook, read.sheet, row, col))) continue;
+        if (!isBlank(workbookCell(workbook, read.sheet, row, col))) continue;
         because = true;
         blanks.set(c.reported, { field: c.reported, cell: toA1(row, col) });
       }

@@ -12,6 +12,7 @@ import type { Settings } from "../domain/types";
 import { parseA1, toA1 } from "../workbook/a1";
 import { planWrite } from "../workbook/planWrite";
 import { cellText } from "../workbook/provenance";
+import { workbookCell } from "../workbook/read/grid";
 import type { CellValue, Issue, WorkbookGrid } from "../workbook/types";
 import { readAndAllocate } from "./pipeline";
 
@@ -32,10 +33,8 @@ export type Verification =
   | { kind: "checked"; holds: boolean; findings: Finding[]; issues: Issue[] };
 
 function valueAt(grid: WorkbookGrid, sheet: string, a1: string): CellValue {
-  const s = grid.sheets.find((x) => x.name === sheet);
-  if (!s) return null;
   const { row, col } = parseA1(a1);
-  return s.values[row - s.top]?.[col - s.left] ?? null;
+  return workbookCell(grid, sheet, row, col);
 }
 
 function shown(v: CellValue | string | number | null | undefined): string {
@@ -178,8 +177,7 @@ export function verifyWorkbook(
       if (typeof cell.value !== "number") return;
       const sheetRow = plan.columns.headerRow + 1 + r;
       const col = plan.columns.firstCol + c;
-      const s = grid.sheets.find((x) => x.name === plan.columns.sheet)!;
-      const now = s.values[sheetRow - s.top]?.[col - s.left] ?? null;
+      const now = workbookCell(grid, plan.columns.sheet, sheetRow, col);
       if (now !== cell.value) {
         const a1 = toA1(sheetRow, col);
         findings.push({

@@ -9,12 +9,12 @@
  * parts replaced), and, for new sheets, workbook.xml, its rels and [Content_Types].xml.
  * Every other zip entry is copied as it was, compressed bytes and all.
  */
-import { splitSheetAddress } from "../workbook/a1";
+import { columnName, splitSheetAddress } from "../workbook/a1";
 import type { ConditionalFormat, PlannedCell, WritePlan } from "../workbook/types";
 import { OWNERSHIP_SHEET } from "../workbook/types";
 import { openPackage, partString, readRels } from "./ooxml";
 import type { SheetEntry, WorkbookPackage } from "./ooxml";
-import { encodeCol, rangeBox } from "./readOoxml";
+import { rangeBox } from "./readOoxml";
 import type { Box } from "./readOoxml";
 import {
   addColumnWidths,
@@ -46,7 +46,7 @@ export class PlanTargetError extends Error {
 }
 
 function a1(row: number, col: number): string {
-  return `${encodeCol(col)}${row + 1}`;
+  return `${columnName(col)}${row + 1}`;
 }
 
 /** One sheet's edits: cells written and cleared, and the boxes they cover. */

@@ -7,10 +7,10 @@
  * a row with more fields than the header (`52,5` unquoted in a `,` file). A row that is merely
  * short (trailing empty fields left out) is fine.
  */
+import { columnName } from "../workbook/a1";
 import Decimal from "decimal.js";
 import type { CellValue, WorkbookGrid } from "../workbook/types";
 import { FileReadError, FileReadErrors } from "./fileErrors";
-import { encodeCol } from "./readOoxml";
 
 /** One record of a CSV file: its raw fields and where it stands in the file. */
 export interface CsvRecord {
@@ -279,7 +279,7 @@ export function checkRecords(
             sv: `${at.sv}: raden har ${used} fält men rubrikraden (rad ${records[h].line}) har ${width}${hint.sv} — rätta raden eller ge kolumnen en rubrik`,
             en: `${at.en}: the row has ${used} fields but the header (line ${records[h].line}) has ${width}${hint.en} — correct the row or give the column a header`,
           },
-          { sheet, cell: `${encodeCol(width)}${i + 1}` },
+          { sheet, cell: `${columnName(width)}${i + 1}` },
         ),
       );
     }

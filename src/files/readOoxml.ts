@@ -7,7 +7,7 @@
  *
  * A formula cell without a cached value is `{ formula }` (its value is unknown, not blank).
  */
-import { parseA1 } from "../workbook/a1";
+import { columnName, parseA1 } from "../workbook/a1";
 import { parseOwnership } from "../workbook/ownership";
 import { OWNERSHIP_SHEET } from "../workbook/types";
 import type { CellValue, SheetGrid, TableInfo, WorkbookGrid } from "../workbook/types";
@@ -101,7 +101,7 @@ export interface SheetContext {
 }
 
 function badCell(ctx: SheetContext, row: number, col: number, sv: string, en: string) {
-  const cell = `${encodeCol(col)}${row + 1}`;
+  const cell = `${columnName(col)}${row + 1}`;
   return new FileReadError(
     "file.cell",
     {
@@ -110,17 +110,6 @@ function badCell(ctx: SheetContext, row: number, col: number, sv: string, en: st
     },
     { sheet: ctx.sheet, cell },
   );
-}
-
-export function encodeCol(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 interface RawCell {

@@ -6,7 +6,8 @@
  * A cell the plan would write or clear that holds a formula (`<f>`, also with an empty
  * value, or inside an array formula's range) is the user's: it is reported, not replaced.
  */
-import { cellRef, encodeCol, rangeBox } from "./readOoxml";
+import { columnName } from "../workbook/a1";
+import { cellRef, rangeBox } from "./readOoxml";
 import type { Box } from "./readOoxml";
 import { escapeXml } from "./xml";
 
@@ -85,7 +86,7 @@ function withRef(text: string, row: number, col: number): string {
   if (/^<[^>]*?\sr="/.test(text)) return text;
   return text.replace(
     /^<([\w.:-]+)/,
-    (_all, name: string) => `<${name} r="${encodeCol(col)}${row + 1}"`,
+    (_all, name: string) => `<${name} r="${columnName(col)}${row + 1}"`,
   );
 }
 
@@ -113,7 +114,7 @@ function rebuildRow(
     extra += content.slice(at, c.start);
     at = c.end;
     if (edits.has(c.index)) {
-      if (patterns(p).formula.test(c.text)) formulas.push(`${encodeCol(c.index)}${row + 1}`);
+      if (patterns(p).formula.test(c.text)) formulas.push(`${columnName(c.index)}${row + 1}`);
       continue;
     }
     out.push({ col: c.index, text: withRef(c.text, row, c.index) });
@@ -216,7 +217,7 @@ export function growDimension(xml: string, box: Box): string {
       const left = Math.min(b.left, box.left);
       const bottom = Math.max(b.bottom, box.bottom);
       const right = Math.max(b.right, box.right);
-      return `${a}${encodeCol(left)}${top + 1}:${encodeCol(right)}${bottom + 1}${z}`;
+      return `${a}${columnName(left)}${top + 1}:${columnName(right)}${bottom + 1}${z}`;
     },
   );
 }
@@ -271,7 +272,7 @@ export function formulaCellXml(
   style: number,
   p = "",
 ): string {
-  const r = `${encodeCol(col)}${row + 1}`;
+  const r = `${columnName(col)}${row + 1}`;
   const s = style > 0 ? ` s="${style}"` : "";
   const f = `<${p}f>${escapeXml(formula.replace(/^=/, ""))}</${p}f>`;
   if (typeof value === "number") {
@@ -291,7 +292,7 @@ export function cellXml(
   style: number,
   p = "",
 ): string | null {
-  const r = `${encodeCol(col)}${row + 1}`;
+  const r = `${columnName(col)}${row + 1}`;
   const s = style > 0 ? ` s="${style}"` : "";
   if (value === null) return style > 0 ? `<${p}c r="${r}"${s}/>` : null;
   if (typeof value === "number") {

@@ -3,10 +3,11 @@
  * overlapping it, a formula (also one whose value is empty, or an array formula's range
  * reaching in), a note or a threaded comment on a cell.
  */
+import { columnName } from "../workbook/a1";
 import type { Text } from "../domain/ruleSet";
 import { readRels, partString } from "./ooxml";
 import type { SheetEntry, WorkbookPackage } from "./ooxml";
-import { encodeCol, rangeBox } from "./readOoxml";
+import { rangeBox } from "./readOoxml";
 import type { Box } from "./readOoxml";
 import { formulaRanges, mergeRanges } from "./sheetXml";
 
@@ -36,7 +37,7 @@ function inBox(b: Box, row: number, col: number): boolean {
 }
 
 function a1(row: number, col: number): string {
-  return `${encodeCol(col)}${row + 1}`;
+  return `${columnName(col)}${row + 1}`;
 }
 
 /** Cells with a note or a (threaded) comment on a sheet. */

@@ -362,7 +362,16 @@ export function planWrite(args: PlanWriteArgs): WritePlan {
   };
 
   const sheetName = summarySheetName(workbook, result.year, lang);
-  const summary = buildSummary({ ...args, sheetName, ladders, totalHeader, columns });
+  // Computed once: the record keeps it, the summary shows its fingerprints.
+  const provenance = provenanceOf(workbook, read, result, columns, args.ruleSet);
+  const summary = buildSummary({
+    ...args,
+    sheetName,
+    ladders,
+    totalHeader,
+    columns,
+    provenance,
+  });
 
   const ownership: OwnershipRecord = {
     version: 1,
@@ -374,7 +383,7 @@ export function planWrite(args: PlanWriteArgs): WritePlan {
     summarySheet: sheetName,
     formulas: formulaCells(summary),
     writtenAt: isoLocal(args.now),
-    provenance: provenanceOf(workbook, read, result, columns, args.ruleSet),
+    provenance,
   };
 
   return { year: result.year, columns, summary, ownership, clear, conflicts };

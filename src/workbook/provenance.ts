@@ -10,17 +10,13 @@ import type { RuleSet } from "../domain/ruleSet";
 import type { AllocationResult } from "../domain/types";
 import packageJson from "../../package.json";
 import { toA1 } from "./a1";
+import { workbookCell } from "./read/grid";
 import type { CellValue, ColumnsPlan, Provenance, RegionTableRead, WorkbookGrid } from "./types";
 
 export const PROGRAM = `AT-fördelning ${packageJson.version}`;
 
 /** Cells recorded one by one up to this many (inputs and written each); beyond, fingerprints only. */
 export const MAX_RECORDED_CELLS = 1500;
-
-function cellOf(grid: WorkbookGrid, sheet: string, row: number, col: number): CellValue {
-  const s = grid.sheets.find((x) => x.name === sheet);
-  return s?.values[row - s.top]?.[col - s.left] ?? null;
-}
 
 /** A cell's value as one text: the same value, the same text. */
 export function cellText(v: CellValue): string {
@@ -35,7 +31,8 @@ export function inputCells(grid: WorkbookGrid, read: RegionTableRead): [string, 
   const out: [string, string][] = [];
   for (const d of read.dataRows) {
     if (d.code === null) continue;
-    for (const c of cols) out.push([toA1(d.row, c), cellText(cellOf(grid, read.sheet, d.row, c))]);
+    for (const c of cols)
+      out.push([toA1(d.row, c), cellText(workbookCell(grid, read.sheet, d.row, c))]);
   }
   return out;
 }

@@ -13,9 +13,7 @@
  * (whole kronor: exact in JS numbers and in Excel's doubles alike), so a file shows the right
  * state before any recalculation.
  */
-import { canonicalJson, ruleSetFingerprint, sha256Hex } from "../domain/fingerprint";
-import { inputCells, PROGRAM } from "./provenance";
-import type { Lang, RuleSet } from "../domain/ruleSet";
+import type { Lang } from "../domain/ruleSet";
 import type { AllocationResult, BlockResult, RegionResult } from "../domain/types";
 import { columnName, quoteSheet, rangeA1, toA1 } from "./a1";
 import { formulaSheet, inputFingerprint } from "./fingerprint";
@@ -35,6 +33,7 @@ import type {
   ConditionalFormat,
   Issue,
   PlannedCell,
+  Provenance,
   RegionTableRead,
   SummaryPlan,
   WorkbookGrid,
@@ -58,8 +57,8 @@ export interface SummaryArgs {
   totalHeader: string;
   /** The allocation columns as planned: the checks point at them. */
   columns: ColumnsPlan;
-  /** The rule set, for its fingerprint on the sheet. */
-  ruleSet?: RuleSet;
+  /** What the run records about itself (program, fingerprints), shown on the sheet. */
+  provenance: Provenance;
   /** The rule sheet the rules were read from, if they were. */
   rulesFrom?: string;
 }
@@ -266,16 +265,17 @@ function factsSection(s: SheetRows, a: SummaryArgs): number {
     s.add([i === 0 ? label(t(lang, "Källor", "Sources")) : EMPTY, textCell(src)]),
   );
   s.add([label(t(lang, "Beräknad", "Computed at")), textCell(localTime(a.now, lang))]);
-  s.add([label(t(lang, "Program", "Program")), textCell(PROGRAM)]);
-  if (a.ruleSet) {
+  const prov = a.provenance;
+  s.add([label(t(lang, "Program", "Program")), textCell(prov.program)]);
+  if (prov.ruleSet.fingerprint) {
     s.add([
       label(t(lang, "Regelverkets fingeravtryck (SHA-256)", "Rule set fingerprint (SHA-256)")),
-      textCell(ruleSetFingerprint(a.ruleSet)),
+      textCell(prov.ruleSet.fingerprint),
     ]);
   }
   s.add([
     label(t(lang, "Indatas fingeravtryck (SHA-256)", "Input fingerprint (SHA-256)")),
-    textCell(sha256Hex(canonicalJson(inputCells(a.workbook, a.read)))),
+    textCell(prov.inputs.fingerprint),
   ]);
   const where = `${quoteSheet(read.sheet)}!${read.range}`;
   const tableNote = read.table ? t(lang, ` (tabell ${read.table})`, ` (table ${read.table})`) : "";

@@ -1,6 +1,6 @@
 /** Reading cells of a host-neutral sheet grid: the small helpers every part of the reader uses. */
 import { isBlank } from "../cellValues";
-import type { CellValue, SheetGrid, TableInfo } from "../types";
+import type { CellValue, SheetGrid, TableInfo, WorkbookGrid } from "../types";
 
 /** A rectangle of one sheet, zero-based and inclusive. */
 export interface Rect {
@@ -15,6 +15,17 @@ export function cellAt(sheet: SheetGrid, row: number, col: number): CellValue {
   if (!r) return null;
   const v = r[col - sheet.left];
   return v === undefined ? null : v;
+}
+
+/** A cell of a whole workbook grid, by sheet name; null where the sheet or the cell is not there. */
+export function workbookCell(
+  grid: WorkbookGrid,
+  sheet: string,
+  row: number,
+  col: number,
+): CellValue {
+  const s = grid.sheets.find((x) => x.name === sheet);
+  return s ? cellAt(s, row, col) : null;
 }
 
 export function sheetExtent(sheet: SheetGrid): Rect {
