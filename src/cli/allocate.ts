@@ -17,7 +17,7 @@ import { FileReadError, FileReadErrors } from "../files/fileErrors";
 import { readWorkbookFile } from "../files/readWorkbookFile";
 import { quoteSheet } from "../workbook/a1";
 import type { Issue, WorkbookGrid } from "../workbook/types";
-import { chooseLang, parseArgs, USAGE, UsageError } from "./args";
+import { chooseLang, parseArgs, USAGE, UsageError, runAsScript } from "./args";
 import type { CliArgs } from "./args";
 import { loadRulesFile, ruleSheetOrigin } from "./loadRules";
 
@@ -261,14 +261,4 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   }
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err: unknown) => {
-      process.stderr.write(`${String(err)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) runAsScript(main);

@@ -162,3 +162,16 @@ export function chooseLang(args: CliArgs, env: Record<string, string | undefined
   const locale = env.LC_ALL || env.LANG || "";
   return locale.toLowerCase().startsWith("en") ? "en" : "sv";
 }
+
+/** Runs a command's main as the script it was started as: its status becomes the exit code. */
+export function runAsScript(main: (argv: readonly string[]) => Promise<number>): void {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`${String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -23,7 +23,7 @@ import { shortName } from "../domain/whatif/compare";
 import { readWorkbookFile } from "../files/readWorkbookFile";
 import { formatIssueLine } from "../workbook/issueText";
 import { fileIssues, loadRuleSet, type CliIo } from "./allocate";
-import { chooseLang, parseArgs, UsageError } from "./args";
+import { chooseLang, parseArgs, UsageError, runAsScript } from "./args";
 import type { CliArgs } from "./args";
 
 export const MARGINAL_USAGE = `Användning / usage:
@@ -254,14 +254,4 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   }
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err: unknown) => {
-      process.stderr.write(`${String(err)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) runAsScript(main);

@@ -15,7 +15,7 @@ import { getRuleSet, SHIPPED_YEARS } from "../domain/rules";
 import type { Lang, RuleSet } from "../domain/ruleSet";
 import { RULE_SHEET_NAME } from "../workbook/ruleSheet/layout";
 import { ruleSheetRows } from "../workbook/ruleSheet/writeRuleSheet";
-import { UsageError } from "./args";
+import { UsageError, runAsScript } from "./args";
 import { loadRulesFile } from "./loadRules";
 
 const USAGE = `Användning / usage:
@@ -160,12 +160,4 @@ export async function main(
   }
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (e: unknown) => {
-      process.stderr.write(`${String(e)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) runAsScript(main);

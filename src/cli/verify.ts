@@ -11,7 +11,7 @@ import { getRuleSet } from "../domain/rules";
 import type { Lang, RuleSet } from "../domain/ruleSet";
 import { readWorkbookFile } from "../files/readWorkbookFile";
 import { quoteSheet } from "../workbook/a1";
-import { UsageError } from "./args";
+import { UsageError, runAsScript } from "./args";
 import { fileIssues } from "./allocate";
 import { loadRulesFile } from "./loadRules";
 
@@ -147,12 +147,4 @@ export async function main(
   }
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (e: unknown) => {
-      process.stderr.write(`${String(e)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) runAsScript(main);
