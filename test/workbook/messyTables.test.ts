@@ -3,7 +3,10 @@
  * "read right" — the same amounts as the plain table — or "refused by cell": an error that
  * names the cell, and no result.
  */
+import fs from "node:fs";
+import path from "node:path";
 import { readAndAllocate } from "../../src/app/pipeline";
+import { parseRuleSet } from "../../src/domain/parseRuleSet";
 import { getRuleSet } from "../../src/domain/rules";
 import type { RuleSet } from "../../src/domain/ruleSet";
 import type { AllocationResult } from "../../src/domain/types";
@@ -309,5 +312,46 @@ describe("quiet zeros", () => {
     expect(outcome.issues.find((i) => i.code === "settings.unused")?.message.sv).toContain(
       "range=upper",
     );
+  });
+});
+
+describe("inputs a rule set declares", () => {
+  const at2026 = () =>
+    parseRuleSet(
+      JSON.parse(
+        fs.readFileSync(path.resolve(__dirname, "../../examples/rule-sets/at-2026.json"), "utf8"),
+      ),
+    );
+  const header = ["Region", "Folkmängd", "AT 2026", "Planerade AT 2026", "ST 2026"];
+  const rows26 = () => ROWS_2024.map((r) => [r[0], r[1], r[2], r[3], 100] as CellValue[]);
+
+  test("a declared column for another year is refused at its header, not read as blank", () => {
+    const values = table([...header.slice(0, 4), "ST 2025"], rows26());
+    const outcome = readAndAllocate(book(values), at2026(), {});
+    expect(outcome.result).toBeNull();
+    const err = outcome.issues.find((i) => i.severity === "error" && i.cell === "E1");
+    expect(err?.message.sv).toContain("annat år");
+  });
+
+  test("a text in a declared count is refused by cell", () => {
+    const values = table(header, rows26());
+    values[3][4] = "många";
+    const outcome = readAndAllocate(book(values), at2026(), {});
+    expect(outcome.result).toBeNull();
+    expect(outcome.issues.some((i) => i.severity === "error" && i.cell === "E4")).toBe(true);
+  });
+});
+
+test("a row with no figures whose name is close to a region is a warning, and the region is missing", () => {
+  const values = table(HEADER_2024, rows());
+  values[2] = ["Upsala", null, null, null];
+  const outcome = readAndAllocate(book(values), R2024, {});
+  const heading = outcome.issues.find((i) => i.code === "row.subheading");
+  expect(heading).toMatchObject({ severity: "warning", cell: "A3" });
+  expect(heading?.message.sv).toContain("Uppsala");
+  expect(
+    outcome.issues.find((i) => i.code === "region.missing" && i.region === "Uppsala"),
+  ).toMatchObject({
+    affectsAmounts: true,
   });
 });
