@@ -121,11 +121,21 @@ function locationNotices(
         ? { sv: "den innehåller markeringen", en: "it holds the selection" }
         : located.how === "year"
           ? { sv: `dess rubriker anger ${years.year}`, en: `its headers name ${years.year}` }
-          : { sv: "den kommer först", en: "it comes first" };
-    sink.add("notice", "table.others", {
-      sv: `fler tabeller passar (${where}) — läser den i ${sheet.name}!${rangeA1(located.headerRow, located.rect.left, located.headerRow, located.rect.left)} eftersom ${why.sv}; markera en cell i den andra för att läsa den`,
-      en: `more tables fit (${where}) — reading the one at ${sheet.name}!${rangeA1(located.headerRow, located.rect.left, located.headerRow, located.rect.left)} because ${why.en}; select a cell in the other to read it`,
-    });
+          : located.how === "active" && located.others.some((o) => o.sheet !== sheet.name)
+            ? { sv: "den ligger på det aktiva bladet", en: "it is on the active sheet" }
+            : { sv: "den kommer först", en: "it comes first" };
+    sink.add(
+      "notice",
+      "table.others",
+      {
+        sv: `fler tabeller passar (${where}) — läser den i ${sheet.name}!${rangeA1(located.headerRow, located.rect.left, located.headerRow, located.rect.left)} eftersom ${why.sv}; markera en cell i den andra för att läsa den`,
+        en: `more tables fit (${where}) — reading the one at ${sheet.name}!${rangeA1(located.headerRow, located.rect.left, located.headerRow, located.rect.left)} because ${why.en}; select a cell in the other to read it`,
+      },
+      // Which of two tables is read decides every amount: the status line says it.
+      { row: located.headerRow, col: located.regionCol },
+      undefined,
+      { affectsAmounts: true },
+    );
   }
   if (located.table?.hasTotalsRow) {
     const t = located.table;

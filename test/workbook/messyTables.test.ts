@@ -247,6 +247,9 @@ describe("two tables or sheets that both fit", () => {
     expect(outcome.read?.sheet).toBe("B");
     const notice = outcome.issues.find((i) => i.code === "table.others")!;
     expect(notice.message.sv).toContain("A!A1");
+    // Which table is read decides every amount: the pane's status line says it, and why.
+    expect(notice).toMatchObject({ affectsAmounts: true, sheet: "B", cell: "A1" });
+    expect(notice.message.sv).toContain("eftersom den ligger på det aktiva bladet");
   });
 
   test("the active sheet is the summary: the sheet the record names is read", () => {
