@@ -1,16 +1,24 @@
 /**
- * readWorkbook's batches, each one context.sync:
+ * readWorkbook's batches, each one context.sync, three at most whatever the number of rows or
+ * sheets (more only on the retries below):
  *
- * 1. The active sheet's used range (values, types, formats), the sheet names, the tables, the
- *    selection. Where a chart is selected, getSelectedRange fails the batch (InvalidSelection,
- *    by design) and it runs again without the selection. Where the used range is past Excel
- *    on the web's 5 MB response limit (ResponsePayloadSizeLimitExceeded), it runs again with
- *    the range's bounds only, and the cells come in row blocks, halved until each block fits:
- *    about two syncs per 5 MB, never one per row.
- * 2. Only where ATF_meta is among the loaded names: the ownership record. Office.js does not
- *    say what a method of a null object does, so none is called on one.
- * 3. Only where the record names a summary sheet that exists (and is not the active one):
- *    that sheet, which the planner takes for ours only where it still carries our title.
+ * 1. The active sheet's used range (values, types, formats), the sheet names, the active
+ *    sheet's tables, the selection. Where a chart is selected, getSelectedRange fails the
+ *    batch (InvalidSelection, by design) and it runs again without the selection. Where the
+ *    used range is past Excel on the web's 5 MB response limit (ResponsePayloadSizeLimitExceeded),
+ *    it runs again with the range's bounds only, and the cells come in row blocks, halved until
+ *    each block fits: about two syncs per 5 MB, never one per row.
+ * 2. Only where the workbook has other sheets or ATF_meta: the ownership record (where ATF_meta
+ *    is among the loaded names: Office.js does not say what a method of a null object does, so
+ *    none is called on one), and the bounds of every other sheet's used range. A worksheet's
+ *    ranges can be asked for only by its name, known after batch 1; which sheets batch 3 reads
+ *    depends on the record, known after this one.
+ * 3. Only where some are chosen (sheetsToRead): the cells and tables of the other sheets the
+ *    run needs — the sheet the record names (the region table a previous run wrote beside, read
+ *    whatever the active sheet), the summary sheet it names, and every other sheet, smallest
+ *    first, up to OTHER_SHEETS_CELL_BUDGET cells, so that a rule sheet and a table on a sheet
+ *    not active are found. Past the response limit: the tables in one sync, then each sheet
+ *    in row blocks.
  */
 import {
   OWNERSHIP_SHEET,
@@ -19,7 +27,7 @@ import {
   type WorkbookGrid,
 } from "../workbook/types";
 import { parseOwnership } from "../workbook/ownership";
-import { locateTables, toCellValues } from "./readGrid";
+import { locateTables, toCellValues, type LoadedTable } from "./readGrid";
 import { inRowBlocks, isResponseTooLarge } from "./rowBlocks";
 
 const codeOf = (err: unknown): unknown => (err as { code?: unknown } | null)?.code;
@@ -28,6 +36,20 @@ interface UsedBlock {
   top: number;
   left: number;
   values: CellValue[][];
+}
+
+/** A sheet's tables as locateTables needs them, loaded in the batch that reads its cells. */
+const TABLE_PROPERTIES =
+  "items/name,items/showHeaders,items/showTotals,items/columns/items/name,items/rows/count";
+
+function loadedTables(tables: Excel.TableCollection): LoadedTable[] {
+  return tables.items.map((t) => ({
+    name: t.name,
+    showHeaders: t.showHeaders,
+    showTotals: t.showTotals,
+    columns: t.columns.items.map((col) => col.name),
+    dataRows: t.rows.count,
+  }));
 }
 
 /** Rows of the used range, cols wide, in row blocks (rowBlocks.ts). */
@@ -70,9 +92,7 @@ async function readActive(
       : "values,valueTypes,numberFormat,rowIndex,columnIndex",
   );
   const tables = active.tables;
-  tables.load(
-    "items/name,items/showHeaders,items/showTotals,items/columns/items/name,items/rows/count",
-  );
+  tables.load(TABLE_PROPERTIES);
   const selected = withSelection ? ctx.workbook.getSelectedRange() : null;
   selected?.load("rowIndex,columnIndex");
   const selectedTables = selected ? selected.getTables(false) : null;
@@ -100,13 +120,7 @@ async function readActive(
     ? { sheet: active.name, row: selected.rowIndex, col: selected.columnIndex }
     : undefined;
   const located = locateTables(
-    tables.items.map((t) => ({
-      name: t.name,
-      showHeaders: t.showHeaders,
-      showTotals: t.showTotals,
-      columns: t.columns.items.map((col) => col.name),
-      dataRows: t.rows.count,
-    })),
+    loadedTables(tables),
     grid,
     selection && selectedTables
       ? { row: selection.row, col: selection.col, tables: selectedTables.items.map((t) => t.name) }
@@ -148,25 +162,185 @@ export async function readBatch(ctx: Excel.RequestContext): Promise<FirstRead> {
   }
 }
 
-/** The ownership record, where readBatch found its sheet: one sync. */
+/** The record's text, from ATF_meta's used range as loaded: A1, or nothing. */
+function recordText(record: Excel.Range): unknown {
+  return !record.isNullObject && record.rowIndex === 0 && record.columnIndex === 0
+    ? record.values[0]?.[0]
+    : null;
+}
+
+/** The ownership record, where readBatch found its sheet: one sync (live mode's read). */
 export async function readRecord(ctx: Excel.RequestContext, first: FirstRead): Promise<void> {
   if (!first.hasRecord) return;
-  const grid = first.grid;
   const record = ctx.workbook.worksheets.getItem(OWNERSHIP_SHEET).getUsedRangeOrNullObject(true);
   record.load("values,rowIndex,columnIndex");
   await ctx.sync();
-  const ownedText =
-    !record.isNullObject && record.rowIndex === 0 && record.columnIndex === 0
-      ? record.values[0]?.[0]
-      : null;
-  grid.owned = parseOwnership(ownedText);
+  first.grid.owned = parseOwnership(recordText(record));
+}
+
+/** Where a sheet's used range is (zero-based), as batch 2 loaded it. */
+export interface SheetBounds {
+  name: string;
+  top: number;
+  left: number;
+  rows: number;
+  cols: number;
 }
 
 /**
- * The summary sheet a previous run wrote, read too: the planner takes a sheet of that name
- * for ours only where it still carries our title, and replaces it only then. Its name is
- * known only once the record is read, so this is a round trip of its own, made only where the
- * record names a sheet that exists (and is not the active one, read already).
+ * Cells of the other sheets read besides those the record names, smallest sheet first: about
+ * 28 bytes a cell on the wire (values, types, formats), so 100 000 cells are about 2.8 MB, well
+ * under Excel on the web's 5 MB response limit. A rule sheet is about 1 500 cells.
+ */
+export const OTHER_SHEETS_CELL_BUDGET = 100_000;
+
+/**
+ * The other sheets batch 3 reads, in workbook order: those the record names (its table's sheet
+ * and its summary sheet, whatever their size), then the rest, smallest first, while their
+ * cells fit in `budget`. Empty sheets are never read.
+ */
+export function sheetsToRead(
+  bounds: readonly SheetBounds[],
+  owned: WorkbookGrid["owned"],
+  budget = OTHER_SHEETS_CELL_BUDGET,
+): string[] {
+  const named = new Set(owned ? [owned.sheet.toLowerCase(), owned.summarySheet.toLowerCase()] : []);
+  const chosen = new Set(bounds.filter((b) => named.has(b.name.toLowerCase())).map((b) => b.name));
+  let left = budget;
+  const rest = bounds
+    .filter((b) => !chosen.has(b.name))
+    .map((b, i) => ({ name: b.name, cells: b.rows * b.cols, i }))
+    .sort((a, b) => a.cells - b.cells || a.i - b.i);
+  for (const b of rest) {
+    if (b.cells > left) break;
+    left -= b.cells;
+    chosen.add(b.name);
+  }
+  return bounds.filter((b) => chosen.has(b.name)).map((b) => b.name);
+}
+
+/**
+ * Batch 2: the record and the bounds of every sheet but the active one and ATF_meta. None
+ * where there is nothing to ask.
+ */
+export async function readAround(
+  ctx: Excel.RequestContext,
+  first: FirstRead,
+): Promise<SheetBounds[]> {
+  const grid = first.grid;
+  const others = grid.sheets.filter((s) => s.name !== grid.activeSheet).map((s) => s.name);
+  if (others.length === 0 && !first.hasRecord) return [];
+  const worksheets = ctx.workbook.worksheets;
+  const record = first.hasRecord
+    ? worksheets.getItem(OWNERSHIP_SHEET).getUsedRangeOrNullObject(true)
+    : null;
+  record?.load("values,rowIndex,columnIndex");
+  const used = others.map((name) => {
+    const range = worksheets.getItem(name).getUsedRangeOrNullObject(true);
+    range.load("rowIndex,columnIndex,rowCount,columnCount");
+    return { name, range };
+  });
+  await ctx.sync();
+  if (record) grid.owned = parseOwnership(recordText(record));
+  return used
+    .filter(({ range }) => !range.isNullObject)
+    .map(({ name, range }) => ({
+      name,
+      top: range.rowIndex,
+      left: range.columnIndex,
+      rows: range.rowCount,
+      cols: range.columnCount,
+    }));
+}
+
+/** Puts a sheet read into the grid, its tables located by their header rows. */
+function place(grid: WorkbookGrid, name: string, block: UsedBlock, tables: LoadedTable[]): void {
+  const index = grid.sheets.findIndex((s) => s.name === name);
+  if (index < 0) return;
+  grid.sheets[index] = { name, ...block, tables: locateTables(tables, block) };
+}
+
+/** Batch 3 in one sync: the chosen sheets' used ranges (as they are now) and tables. */
+async function readChosen(
+  ctx: Excel.RequestContext,
+  grid: WorkbookGrid,
+  names: readonly string[],
+): Promise<void> {
+  const loads = names.map((name) => {
+    const sheet = ctx.workbook.worksheets.getItem(name);
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load("values,valueTypes,numberFormat,rowIndex,columnIndex");
+    const tables = sheet.tables;
+    tables.load(TABLE_PROPERTIES);
+    return { name, used, tables };
+  });
+  await ctx.sync();
+  for (const { name, used, tables } of loads) {
+    if (used.isNullObject) continue;
+    place(
+      grid,
+      name,
+      {
+        top: used.rowIndex,
+        left: used.columnIndex,
+        values: toCellValues(used.values, used.valueTypes, used.numberFormat),
+      },
+      loadedTables(tables),
+    );
+  }
+}
+
+/**
+ * Batch 3 past the response limit: the chosen sheets' tables in one sync, then each sheet's
+ * cells in row blocks (within the bounds batch 2 found).
+ */
+async function readChosenInBlocks(
+  ctx: Excel.RequestContext,
+  grid: WorkbookGrid,
+  chosen: readonly SheetBounds[],
+): Promise<void> {
+  const tables = chosen.map((b) => {
+    const t = ctx.workbook.worksheets.getItem(b.name).tables;
+    t.load(TABLE_PROPERTIES);
+    return t;
+  });
+  await ctx.sync();
+  for (const [i, b] of chosen.entries()) {
+    const sheet = ctx.workbook.worksheets.getItem(b.name);
+    const values = await readRowBlocks(ctx, sheet, b.top, b.left, b.rows, b.cols);
+    place(grid, b.name, { top: b.top, left: b.left, values }, loadedTables(tables[i]));
+  }
+}
+
+/** Batches 2 and 3: the record, then the other sheets the run needs (see the file comment). */
+export async function readOtherSheets(ctx: Excel.RequestContext, first: FirstRead): Promise<void> {
+  const bounds = await readAround(ctx, first);
+  const names = sheetsToRead(bounds, first.grid.owned);
+  if (names.length === 0) return;
+  try {
+    await readChosen(ctx, first.grid, names);
+  } catch (err) {
+    if (!isResponseTooLarge(err)) throw err;
+    await readChosenInBlocks(
+      ctx,
+      first.grid,
+      bounds.filter((b) => names.includes(b.name)),
+    );
+  }
+}
+
+/** The whole read: batch 1 with its retries, then batches 2 and 3. */
+export async function readWorkbookGrid(ctx: Excel.RequestContext): Promise<WorkbookGrid> {
+  const first = await readBatch(ctx);
+  await readOtherSheets(ctx, first);
+  return first.grid;
+}
+
+/**
+ * Live mode's read of the summary sheet a previous run wrote: the planner takes a sheet of
+ * that name for ours only where it still carries our title, and replaces it only then. Its name
+ * is known only once the record is read, so this is a round trip of its own, made only where
+ * the record names a sheet that exists (and is not the sheet read already).
  */
 export async function readSummarySheet(
   ctx: Excel.RequestContext,
