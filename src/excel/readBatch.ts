@@ -54,16 +54,18 @@ function loadedTables(tables: Excel.TableCollection): LoadedTable[] {
 
 /** Rows of the used range, cols wide, in row blocks (rowBlocks.ts). */
 async function readRowBlocks(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   sheet: Excel.Worksheet,
   top: number,
   left: number,
   rows: number,
   cols: number,
 ): Promise<CellValue[][]> {
-  const blocks = await inRowBlocks(ctx, top, rows, (from, n) => {
+  const blocks = await inRowBlocks(context, top, rows, (from, n) => {
     const range = sheet.getRangeByIndexes(from, left, n, cols);
     range.load("values,valueTypes,numberFormat");
+    // Read once inRowBlocks has synced this block (the rules do not follow the callback).
+    // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read
     return () => toCellValues(range.values, range.valueTypes, range.numberFormat);
   });
   return blocks.flat();
@@ -77,27 +79,24 @@ export interface FirstRead {
 
 /** The first batch: everything but the record, the used range's cells or only its bounds. */
 async function readActive(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   withSelection: boolean,
   inBlocks: boolean,
 ): Promise<FirstRead> {
-  const worksheets = ctx.workbook.worksheets;
+  const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   const active = worksheets.getActiveWorksheet();
   active.load("name");
   const used = active.getUsedRangeOrNullObject(true);
-  used.load(
-    inBlocks
-      ? "rowIndex,columnIndex,rowCount,columnCount"
-      : "values,valueTypes,numberFormat,rowIndex,columnIndex",
-  );
-  const tables = active.tables;
+  if (inBlocks) used.load("rowIndex,columnIndex,rowCount,columnCount");
+  else used.load("values,valueTypes,numberFormat,rowIndex,columnIndex");
+  const tables = worksheets.getActiveWorksheet().tables;
   tables.load(TABLE_PROPERTIES);
-  const selected = withSelection ? ctx.workbook.getSelectedRange() : null;
+  const selected = withSelection ? context.workbook.getSelectedRange() : null;
   selected?.load("rowIndex,columnIndex");
   const selectedTables = selected ? selected.getTables(false) : null;
   selectedTables?.load("items/name");
-  await ctx.sync();
+  await context.sync();
 
   let grid: UsedBlock = { top: 0, left: 0, values: [] };
   if (!used.isNullObject) {
@@ -106,7 +105,7 @@ async function readActive(
       left: used.columnIndex,
       values: inBlocks
         ? await readRowBlocks(
-            ctx,
+            context,
             active,
             used.rowIndex,
             used.columnIndex,
@@ -148,12 +147,12 @@ async function readActive(
  * The first batch with its retries: without the selection where a chart is selected, in row
  * blocks where the used range is too large for one response.
  */
-export async function readBatch(ctx: Excel.RequestContext): Promise<FirstRead> {
+export async function readBatch(context: Excel.RequestContext): Promise<FirstRead> {
   let withSelection = true;
   let inBlocks = false;
   for (;;) {
     try {
-      return await readActive(ctx, withSelection, inBlocks);
+      return await readActive(context, withSelection, inBlocks);
     } catch (err) {
       if (codeOf(err) === "InvalidSelection" && withSelection) withSelection = false;
       else if (isResponseTooLarge(err) && !inBlocks) inBlocks = true;
@@ -170,11 +169,13 @@ function recordText(record: Excel.Range): unknown {
 }
 
 /** The ownership record, where readBatch found its sheet: one sync (live mode's read). */
-export async function readRecord(ctx: Excel.RequestContext, first: FirstRead): Promise<void> {
+export async function readRecord(context: Excel.RequestContext, first: FirstRead): Promise<void> {
   if (!first.hasRecord) return;
-  const record = ctx.workbook.worksheets.getItem(OWNERSHIP_SHEET).getUsedRangeOrNullObject(true);
+  const record = context.workbook.worksheets
+    .getItem(OWNERSHIP_SHEET)
+    .getUsedRangeOrNullObject(true);
   record.load("values,rowIndex,columnIndex");
-  await ctx.sync();
+  await context.sync();
   first.grid.owned = parseOwnership(recordText(record));
 }
 
@@ -224,13 +225,13 @@ export function sheetsToRead(
  * where there is nothing to ask.
  */
 export async function readAround(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   first: FirstRead,
 ): Promise<SheetBounds[]> {
   const grid = first.grid;
   const others = grid.sheets.filter((s) => s.name !== grid.activeSheet).map((s) => s.name);
   if (others.length === 0 && !first.hasRecord) return [];
-  const worksheets = ctx.workbook.worksheets;
+  const worksheets = context.workbook.worksheets;
   const record = first.hasRecord
     ? worksheets.getItem(OWNERSHIP_SHEET).getUsedRangeOrNullObject(true)
     : null;
@@ -240,7 +241,7 @@ export async function readAround(
     range.load("rowIndex,columnIndex,rowCount,columnCount");
     return { name, range };
   });
-  await ctx.sync();
+  await context.sync();
   if (record) grid.owned = parseOwnership(recordText(record));
   return used
     .filter(({ range }) => !range.isNullObject)
@@ -262,19 +263,19 @@ function place(grid: WorkbookGrid, name: string, block: UsedBlock, tables: Loade
 
 /** Batch 3 in one sync: the chosen sheets' used ranges (as they are now) and tables. */
 async function readChosen(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   grid: WorkbookGrid,
   names: readonly string[],
 ): Promise<void> {
   const loads = names.map((name) => {
-    const sheet = ctx.workbook.worksheets.getItem(name);
+    const sheet = context.workbook.worksheets.getItem(name);
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load("values,valueTypes,numberFormat,rowIndex,columnIndex");
-    const tables = sheet.tables;
+    const tables = context.workbook.worksheets.getItem(name).tables;
     tables.load(TABLE_PROPERTIES);
     return { name, used, tables };
   });
-  await ctx.sync();
+  await context.sync();
   for (const { name, used, tables } of loads) {
     if (used.isNullObject) continue;
     place(
@@ -295,34 +296,37 @@ async function readChosen(
  * cells in row blocks (within the bounds batch 2 found).
  */
 async function readChosenInBlocks(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   grid: WorkbookGrid,
   chosen: readonly SheetBounds[],
 ): Promise<void> {
   const tables = chosen.map((b) => {
-    const t = ctx.workbook.worksheets.getItem(b.name).tables;
+    const t = context.workbook.worksheets.getItem(b.name).tables;
     t.load(TABLE_PROPERTIES);
     return t;
   });
-  await ctx.sync();
+  await context.sync();
   for (const [i, b] of chosen.entries()) {
-    const sheet = ctx.workbook.worksheets.getItem(b.name);
-    const values = await readRowBlocks(ctx, sheet, b.top, b.left, b.rows, b.cols);
+    const sheet = context.workbook.worksheets.getItem(b.name);
+    const values = await readRowBlocks(context, sheet, b.top, b.left, b.rows, b.cols);
     place(grid, b.name, { top: b.top, left: b.left, values }, loadedTables(tables[i]));
   }
 }
 
 /** Batches 2 and 3: the record, then the other sheets the run needs (see the file comment). */
-export async function readOtherSheets(ctx: Excel.RequestContext, first: FirstRead): Promise<void> {
-  const bounds = await readAround(ctx, first);
+export async function readOtherSheets(
+  context: Excel.RequestContext,
+  first: FirstRead,
+): Promise<void> {
+  const bounds = await readAround(context, first);
   const names = sheetsToRead(bounds, first.grid.owned);
   if (names.length === 0) return;
   try {
-    await readChosen(ctx, first.grid, names);
+    await readChosen(context, first.grid, names);
   } catch (err) {
     if (!isResponseTooLarge(err)) throw err;
     await readChosenInBlocks(
-      ctx,
+      context,
       first.grid,
       bounds.filter((b) => names.includes(b.name)),
     );
@@ -330,9 +334,9 @@ export async function readOtherSheets(ctx: Excel.RequestContext, first: FirstRea
 }
 
 /** The whole read: batch 1 with its retries, then batches 2 and 3. */
-export async function readWorkbookGrid(ctx: Excel.RequestContext): Promise<WorkbookGrid> {
-  const first = await readBatch(ctx);
-  await readOtherSheets(ctx, first);
+export async function readWorkbookGrid(context: Excel.RequestContext): Promise<WorkbookGrid> {
+  const first = await readBatch(context);
+  await readOtherSheets(context, first);
   return first.grid;
 }
 
@@ -343,7 +347,7 @@ export async function readWorkbookGrid(ctx: Excel.RequestContext): Promise<Workb
  * the record names a sheet that exists (and is not the sheet read already).
  */
 export async function readSummarySheet(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   grid: WorkbookGrid,
 ): Promise<void> {
   const name = grid.owned?.summarySheet.toLowerCase();
@@ -352,9 +356,9 @@ export async function readSummarySheet(
   );
   if (index < 0) return;
   const sheetName = grid.sheets[index].name;
-  const used = ctx.workbook.worksheets.getItem(sheetName).getUsedRangeOrNullObject(true);
+  const used = context.workbook.worksheets.getItem(sheetName).getUsedRangeOrNullObject(true);
   used.load("values,valueTypes,numberFormat,rowIndex,columnIndex");
-  await ctx.sync();
+  await context.sync();
   if (used.isNullObject) return;
   grid.sheets[index] = {
     name: sheetName,

@@ -5,6 +5,7 @@
  */
 import { readAndAllocate } from "../../src/app/pipeline";
 import { getRuleSet } from "../../src/domain/rules";
+import { HostConflictError } from "../../src/app/host";
 import { createExcelHost } from "../../src/excel/excelHost";
 import { createFakeExcel, type FakeInitValue, type FakeSheetInit } from "../../src/excel/fake";
 import {
@@ -17,7 +18,7 @@ import { isRuleSheet, readRuleSheet } from "../../src/workbook/ruleSheet/readRul
 import { ruleSheetRows } from "../../src/workbook/ruleSheet/writeRuleSheet";
 import { OWNERSHIP_SHEET, type OwnershipRecord } from "../../src/workbook/types";
 import { caseGrid } from "../taskpane/helpers";
-import { regionRows, regionSheet } from "./helpers";
+import { handPlan, regionRows, regionSheet } from "./helpers";
 
 const rules2024 = getRuleSet(2024)!;
 
@@ -168,6 +169,34 @@ describe("readWorkbook reads the sheets the run needs, not only the active one",
     }
     // About two syncs per limit's worth of cells, never one per row.
     expect(fake.syncCount).toBeLessThan(20);
+  });
+});
+
+describe("a write after a read made with another sheet active", () => {
+  it("refuses where a target cell on the table's sheet got a value after the read", async () => {
+    const fake = createFakeExcel({
+      sheets: [regionSheet(21), summarySheet("AT-fördelning 2024")],
+      activeSheet: "AT-fördelning 2024",
+    });
+    const host = createExcelHost(fake.run);
+    await host.readWorkbook();
+    fake.setValues("Blad1", "F7", [["skrivet sedan"]]);
+    const before = fake.snapshot();
+    const err = await host.writePlan(handPlan({ rows: 21 })).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HostConflictError);
+    expect((err as HostConflictError).cells).toEqual([{ sheet: "Blad1", cell: "F7" }]);
+    expect(fake.snapshot()).toBe(before);
+  });
+
+  it("writes where the cells are as read", async () => {
+    const fake = createFakeExcel({
+      sheets: [regionSheet(21), summarySheet("AT-fördelning 2024")],
+      activeSheet: "AT-fördelning 2024",
+    });
+    const host = createExcelHost(fake.run);
+    await host.readWorkbook();
+    await host.writePlan(handPlan({ rows: 21 }));
+    expect(fake.getValue("Blad1", "F1")).not.toBeNull();
   });
 });
 
