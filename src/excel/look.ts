@@ -377,7 +377,8 @@ export async function lookBeforeWriting(
   }
   const annotated = await locateAnnotations(context, look);
   refuseProtected(plan, look);
-  const readSheet = lastRead?.sheets.find((s) => s.name === lastRead.activeSheet);
+  // The cells are compared with the table's sheet as read (only where it was read: compare).
+  const readSheet = lastRead?.sheets.find((s) => s.name === plan.columns.sheet);
   const conflicts = conflictsOf(look, readSheet, annotated);
   if (conflicts.length > 0) throw new HostConflictError(conflicts);
 

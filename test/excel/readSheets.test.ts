@@ -13,6 +13,7 @@ import {
   sheetsToRead,
   type SheetBounds,
 } from "../../src/excel/readBatch";
+import { planWrite } from "../../src/workbook/planWrite";
 import { TABLE_NOT_FOUND } from "../../src/workbook/readRegionTable";
 import { isRuleSheet, readRuleSheet } from "../../src/workbook/ruleSheet/readRuleSheet";
 import { ruleSheetRows } from "../../src/workbook/ruleSheet/writeRuleSheet";
@@ -186,6 +187,39 @@ describe("a write after a read made with another sheet active", () => {
     expect(err).toBeInstanceOf(HostConflictError);
     expect((err as HostConflictError).cells).toEqual([{ sheet: "Blad1", cell: "F7" }]);
     expect(fake.snapshot()).toBe(before);
+  });
+
+  it("writes the allocation again over its own cells, compared with the table's sheet as read", async () => {
+    const values = caseGrid("2024-all-regions").sheets[0].values;
+    const fake = createFakeExcel({
+      sheets: [
+        { name: "Regioner", values, tables: [{ name: "T", range: `A1:D${values.length}` }] },
+      ],
+    });
+    const host = createExcelHost(fake.run);
+    const once = async () => {
+      const workbook = await host.readWorkbook();
+      const outcome = readAndAllocate(workbook, rules2024, {});
+      const plan = planWrite({
+        workbook,
+        read: outcome.read!,
+        result: outcome.result!,
+        issues: outcome.issues,
+        lang: "sv",
+        now: new Date("2025-03-14T10:22:05+01:00"),
+        sourceName: "regioner.xlsx",
+      });
+      expect(plan.conflicts).toEqual([]);
+      await host.writePlan(plan);
+    };
+    await once();
+    const written = fake.getValues("Regioner", "A1:H22");
+    expect(written[1][7]).toBe(27349691); // Stockholm's total, as the golden case has it
+    // The summary active: the table's sheet is read all the same, and the re-run goes through
+    // (a look comparing those cells with the summary's as read refused every one of them).
+    fake.select("AT-fördelning 2024", "A1");
+    await expect(once()).resolves.toBeUndefined();
+    expect(fake.getValues("Regioner", "A1:H22")).toEqual(written);
   });
 
   it("writes where the cells are as read", async () => {
