@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
-import { toA1 } from "../src/workbook/a1";
+import { parseA1, toA1 } from "../src/workbook/a1";
 import { launchChromium } from "./browser";
 import {
   RESULTS,
@@ -88,8 +88,14 @@ describe("rules from a sheet", () => {
       const s = window.__workbench?.selection();
       return !!s && s !== "chart" && s.address === a1;
     }, cell);
-    await typeIntoSelected(page, String(budget));
-    expect(await hook(page, "cell", "Regler", cell)).toBe(budget);
+    // Fixed, and next year's rules differ: block 1 and the total, 1 000 000 kr less each.
+    await typeIntoSelected(page, String(budget - 1_000_000));
+    expect(await hook(page, "cell", "Regler", cell)).toBe(budget - 1_000_000);
+    const totalRow = rows.findIndex((r) => r[0] === "Total budget");
+    expect(totalRow).toBeGreaterThan(0);
+    const total = rows[totalRow][1] as number;
+    await hook(page, "select", "Regler", toA1(totalRow, 1));
+    await typeIntoSelected(page, String(total - 1_000_000));
 
     // Back on the region table: the rules are read from their sheet all the same.
     await page.getByRole("tab", { name: "Regioner" }).click();
@@ -105,6 +111,25 @@ describe("rules from a sheet", () => {
     await write(page);
     const summary = await hook(page, "values", "AT-fördelning 2024", "A1:B30");
     expect(summary.find((r) => r[0] === "Regler från bladet")?.[1]).toBe("Regler");
+    expect(summary.find((r) => r[0] === "Total budget")?.[1]).toBe(total - 1_000_000);
+
+    // The amounts follow the sheet's rules: block 1's column sums to its new budget.
+    const owned = JSON.parse(String(await hook(page, "cell", "ATF_meta", "A1"))) as {
+      sheet: string;
+      columnsRange: string;
+      headers: string[];
+    };
+    const [from, to] = owned.columnsRange.split(":");
+    const start = parseA1(from);
+    const end = parseA1(to);
+    const block1 = start.col + owned.headers.findIndex((h) => h.startsWith("Block 1"));
+    const column = await hook(
+      page,
+      "values",
+      owned.sheet,
+      `${toA1(start.row + 1, block1)}:${toA1(end.row, block1)}`,
+    );
+    expect(column.flat().reduce((sum: number, v) => sum + Number(v), 0)).toBe(budget - 1_000_000);
   });
 });
 
