@@ -196,6 +196,18 @@ export interface SheetBounds {
  */
 export const OTHER_SHEETS_CELL_BUDGET = 100_000;
 
+/** The sheets of `chosen`, smallest first (in workbook order among equals: the sort is stable), whose cells together fit in `budget`. */
+function fitting(chosen: readonly SheetBounds[], budget: number): Set<string> {
+  const out = new Set<string>();
+  let left = budget;
+  for (const b of [...chosen].sort((x, y) => x.rows * x.cols - y.rows * y.cols)) {
+    if (b.rows * b.cols > left) break;
+    left -= b.rows * b.cols;
+    out.add(b.name);
+  }
+  return out;
+}
+
 /**
  * The other sheets batch 3 reads, in workbook order: those the record names (its table's sheet
  * and its summary sheet, whatever their size), then the rest, smallest first, while their
@@ -208,16 +220,8 @@ export function sheetsToRead(
 ): string[] {
   const named = new Set(owned ? [owned.sheet.toLowerCase(), owned.summarySheet.toLowerCase()] : []);
   const chosen = new Set(bounds.filter((b) => named.has(b.name.toLowerCase())).map((b) => b.name));
-  let left = budget;
-  const rest = bounds
-    .filter((b) => !chosen.has(b.name))
-    .map((b, i) => ({ name: b.name, cells: b.rows * b.cols, i }))
-    .sort((a, b) => a.cells - b.cells || a.i - b.i);
-  for (const b of rest) {
-    if (b.cells > left) break;
-    left -= b.cells;
-    chosen.add(b.name);
-  }
+  const rest = bounds.filter((b) => !chosen.has(b.name));
+  for (const name of fitting(rest, budget)) chosen.add(name);
   return bounds.filter((b) => chosen.has(b.name)).map((b) => b.name);
 }
 
@@ -293,25 +297,51 @@ async function readChosen(
 }
 
 /**
- * Batch 3 past the response limit: the chosen sheets' tables in one sync, then each sheet's
- * cells in row blocks (within the bounds batch 2 found).
+ * Sheets in row blocks: their tables in one sync, then each sheet's cells in row blocks within
+ * the bounds batch 2 found (about two syncs per 5 MB, never one per row).
+ */
+async function readApart(
+  context: Excel.RequestContext,
+  grid: WorkbookGrid,
+  apart: readonly SheetBounds[],
+): Promise<void> {
+  if (apart.length === 0) return;
+  const tables = apart.map((b) => {
+    const t = context.workbook.worksheets.getItem(b.name).tables;
+    t.load(TABLE_PROPERTIES);
+    return t;
+  });
+  await context.sync();
+  for (const [i, b] of apart.entries()) {
+    const sheet = context.workbook.worksheets.getItem(b.name);
+    const values = await readRowBlocks(context, sheet, b.top, b.left, b.rows, b.cols);
+    place(grid, b.name, { top: b.top, left: b.left, values }, loadedTables(tables[i]));
+  }
+}
+
+/**
+ * Batch 3 past the response limit: the largest sheet in row blocks, every other sheet still in
+ * one sync, so that the number of sheets does not add syncs. Where even that one sync is
+ * refused (two large sheets, or a host with a far smaller limit), every sheet goes in row
+ * blocks.
  */
 async function readChosenInBlocks(
   context: Excel.RequestContext,
   grid: WorkbookGrid,
   chosen: readonly SheetBounds[],
 ): Promise<void> {
-  const tables = chosen.map((b) => {
-    const t = context.workbook.worksheets.getItem(b.name).tables;
-    t.load(TABLE_PROPERTIES);
-    return t;
-  });
-  await context.sync();
-  for (const [i, b] of chosen.entries()) {
-    const sheet = context.workbook.worksheets.getItem(b.name);
-    const values = await readRowBlocks(context, sheet, b.top, b.left, b.rows, b.cols);
-    place(grid, b.name, { top: b.top, left: b.left, values }, loadedTables(tables[i]));
+  const largest = chosen.reduce((a, b) => (b.rows * b.cols > a.rows * a.cols ? b : a));
+  let apart: readonly SheetBounds[] = [largest];
+  const together = chosen.filter((b) => b !== largest).map((b) => b.name);
+  if (together.length > 0) {
+    try {
+      await readChosen(context, grid, together);
+    } catch (err) {
+      if (!isResponseTooLarge(err)) throw err;
+      apart = chosen;
+    }
   }
+  await readApart(context, grid, apart);
 }
 
 /** Batches 2 and 3: the record, then the other sheets the run needs (see the file comment). */

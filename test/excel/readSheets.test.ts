@@ -171,6 +171,31 @@ describe("readWorkbook reads the sheets the run needs, not only the active one",
     // About two syncs per limit's worth of cells, never one per row.
     expect(fake.syncCount).toBeLessThan(20);
   });
+
+  it.each([5, 30])(
+    "past the response limit takes as many syncs with %i small sheets beside the record's large one",
+    async (others) => {
+      const sheets = (n: number): FakeSheetInit[] => [
+        summarySheet("AT-fördelning 2024"),
+        regionSheet(20000, { name: "Regioner" }),
+        ...Array.from({ length: n }, (_, i) => block(`Liten${i + 1}`, 20)),
+        record("Regioner", "AT-fördelning 2024"),
+      ];
+      const syncsFor = async (n: number) => {
+        const fake = createFakeExcel({
+          sheets: sheets(n),
+          activeSheet: "AT-fördelning 2024",
+          payloadLimitBytes: 1_000_000,
+        });
+        const grid = await createExcelHost(fake.run).readWorkbook();
+        expect(grid.sheets.find((s) => s.name === "Regioner")!.values).toHaveLength(20001);
+        expect(grid.sheets.find((s) => s.name === `Liten${n}`)!.values).toHaveLength(20);
+        return fake.syncCount;
+      };
+      // The small sheets in one sync with the tables, the large one in row blocks.
+      expect(await syncsFor(others)).toBe(await syncsFor(1));
+    },
+  );
 });
 
 describe("a write after a read made with another sheet active", () => {
