@@ -4,9 +4,11 @@
  * round trips as Office.js allows, whatever the number of rows:
  *
  * - readWorkbook (readBatch.ts): one context.sync for the active sheet, the selection and the
- *   tables; one more for the ownership record where its sheet exists, and one for a previous
- *   run's summary sheet where the record names one; retries where a chart is selected or the
- *   used range passes the 5 MB response limit.
+ *   tables; where there are other sheets or a record, one for the record and the other sheets'
+ *   bounds, and one for the other sheets the run needs (the record's table and summary sheets,
+ *   the rest up to a size limit: a rule sheet, a table on a sheet not active) — three whatever
+ *   the number of rows or sheets; retries where a chart is selected or a response passes the
+ *   5 MB limit.
  * - writePlan: one sync to look before writing (look.ts: which sheets exist and are
  *   protected, the table's columns, whether the target cells are still as read and free of
  *   formulas, merges, comments and notes; a second only to locate comments or notes), then
@@ -30,7 +32,7 @@ import { uniqueSheetName } from "../workbook/sheetNames";
 import { excelCall, hostError, unwrap, type CallOptions, type ExcelRun } from "./errors";
 import { checkTable, lookBeforeWriting, type ApiSupport } from "./look";
 import { planSteps } from "./planSteps";
-import { readBatch, readRecord, readSummarySheet } from "./readBatch";
+import { readWorkbookGrid } from "./readBatch";
 import { readTableSheet } from "./liveRead";
 import { sendBatches } from "./writeRun";
 import { cellsStep, cellsWritten, charsToPoints, packBatches, type WriteStep } from "./writeSteps";
@@ -107,20 +109,7 @@ export function createExcelHost(run: ExcelRun, options: ExcelHostOptions = {}): 
     isOwnChange: (event) => event.triggerSource === "ThisLocalAddin" || isWriting(),
 
     async readWorkbook(): Promise<WorkbookGrid> {
-      const grid = unwrap(
-        await excelCall(
-          run,
-          "read",
-          async (ctx) => {
-            const first = await readBatch(ctx);
-            await readRecord(ctx, first);
-            const grid = first.grid;
-            await readSummarySheet(ctx, grid);
-            return grid;
-          },
-          call,
-        ),
-      );
+      const grid = unwrap(await excelCall(run, "read", readWorkbookGrid, call));
       lastRead = grid;
       return grid;
     },

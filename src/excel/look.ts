@@ -160,21 +160,19 @@ function targetRects(plan: WritePlan): Rect[] {
   return [target, ...cleared].filter((r) => r.cols > 0 && r.rows > 0);
 }
 
-const GUARD_PROPERTIES = "values,valueTypes,numberFormat,formulas";
-
 function queueGuard(sheet: Excel.Worksheet, rect: Rect, compare: boolean): Guard {
   const range = sheet.getRangeByIndexes(rect.top, rect.left, rect.rows, rect.cols);
-  range.load(GUARD_PROPERTIES);
+  range.load("values,valueTypes,numberFormat,formulas");
   return { rect, range, compare };
 }
 
 /** The look's cells in row blocks (rowBlocks.ts); returns the syncs it took. */
-async function guardsInBlocks(ctx: Excel.RequestContext, look: Look): Promise<number> {
+async function guardsInBlocks(context: Excel.RequestContext, look: Look): Promise<number> {
   if (!look.cells) return 0;
   const { sheet, rects, compare } = look.cells;
   let syncs = 0;
   for (const rect of rects) {
-    const blocks = await inRowBlocks(ctx, rect.top, rect.rows, (top, rows) => {
+    const blocks = await inRowBlocks(context, rect.top, rect.rows, (top, rows) => {
       syncs++;
       const guard = queueGuard(sheet, { ...rect, top, rows }, compare);
       return () => guard;
@@ -185,20 +183,20 @@ async function guardsInBlocks(ctx: Excel.RequestContext, look: Look): Promise<nu
 }
 
 function queueLook(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   plan: WritePlan,
   lastRead: WorkbookGrid | null,
   supports: ApiSupport,
   withCells: boolean,
 ): Look {
-  const worksheets = ctx.workbook.worksheets;
+  const worksheets = context.workbook.worksheets;
   worksheets.load("items/name,items/protection/protected");
-  const workbookProtection = ctx.workbook.protection;
+  const workbookProtection = context.workbook.protection;
   workbookProtection.load("protected");
   const c = plan.columns;
   let table: Look["table"] = null;
   if (c.table) {
-    const proxy = ctx.workbook.tables.getItem(c.table);
+    const proxy = context.workbook.tables.getItem(c.table);
     proxy.load("columns/items/name,rows/count");
     const range = proxy.getRange();
     range.load("rowIndex,columnIndex");
@@ -218,7 +216,10 @@ function queueLook(
   if (!lastRead?.sheets.some((s) => s.name === c.sheet)) return look;
   const sheet = worksheets.getItem(c.sheet);
   const rects = targetRects(plan).filter((r) => r.sheet === c.sheet);
-  const compare = lastRead.activeSheet === c.sheet;
+  // Compared with the last read where it read the sheet's cells: the active sheet's, or (since
+  // readWorkbook reads the sheets the run needs) another sheet whose cells came with the read.
+  const readSheet = lastRead.sheets.find((s) => s.name === c.sheet);
+  const compare = lastRead.activeSheet === c.sheet || (readSheet?.values.length ?? 0) > 0;
   look.cells = { sheet, rects, compare };
   // Without cells: the look past the response limit, its cells read in row blocks after.
   for (const rect of withCells ? rects : []) look.guards.push(queueGuard(sheet, rect, compare));
@@ -229,18 +230,23 @@ function queueLook(
     look.merges.load("areas/items/address");
   }
   if (rects.length > 0 && supports("1.10")) {
-    sheet.comments.load("items/content");
-    look.annotations.push(sheet.comments);
+    const comments = worksheets.getItem(c.sheet).comments;
+    comments.load("items/content");
+    look.annotations.push(comments);
   }
   if (rects.length > 0 && supports("1.18")) {
-    sheet.notes.load("items/content");
-    look.annotations.push(sheet.notes);
+    const notes = worksheets.getItem(c.sheet).notes;
+    notes.load("items/content");
+    look.annotations.push(notes);
   }
   return look;
 }
 
 /** The cells of the sheet's comments and notes: a sync of its own, only where there are any. */
-async function locateAnnotations(ctx: Excel.RequestContext, look: Look): Promise<Rect[] | null> {
+async function locateAnnotations(
+  context: Excel.RequestContext,
+  look: Look,
+): Promise<Rect[] | null> {
   const locations: Excel.Range[] = [];
   for (const collection of look.annotations) {
     for (const item of collection.items) {
@@ -250,7 +256,7 @@ async function locateAnnotations(ctx: Excel.RequestContext, look: Look): Promise
     }
   }
   if (locations.length === 0) return null;
-  await ctx.sync();
+  await context.sync();
   return locations.map((r) => {
     const { sheet, address } = splitSheetAddress(r.address);
     return rectOf(sheet ?? "", address);
@@ -353,25 +359,26 @@ function conflictsOf(
  * before anything is written.
  */
 export async function lookBeforeWriting(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   plan: WritePlan,
   lastRead: WorkbookGrid | null,
   supports: ApiSupport,
 ): Promise<Preflight> {
-  let look = queueLook(ctx, plan, lastRead, supports, true);
+  let look = queueLook(context, plan, lastRead, supports, true);
   let syncs = 1;
   try {
-    await ctx.sync();
+    await context.sync();
   } catch (err) {
     // Past the response limit: the look again without the cells, then the cells in blocks.
     if (!isResponseTooLarge(err)) throw err;
-    look = queueLook(ctx, plan, lastRead, supports, false);
-    await ctx.sync();
-    syncs += 1 + (await guardsInBlocks(ctx, look));
+    look = queueLook(context, plan, lastRead, supports, false);
+    await context.sync();
+    syncs += 1 + (await guardsInBlocks(context, look));
   }
-  const annotated = await locateAnnotations(ctx, look);
+  const annotated = await locateAnnotations(context, look);
   refuseProtected(plan, look);
-  const readSheet = lastRead?.sheets.find((s) => s.name === lastRead.activeSheet);
+  // The cells are compared with the table's sheet as read (only where it was read: compare).
+  const readSheet = lastRead?.sheets.find((s) => s.name === plan.columns.sheet);
   const conflicts = conflictsOf(look, readSheet, annotated);
   if (conflicts.length > 0) throw new HostConflictError(conflicts);
 

@@ -63,14 +63,15 @@ describe("readWorkbook", () => {
       ["Halland", { date: "2025-03-14" }, null, "Ja"],
       ["Blekinge", 4.5, null, false],
     ]);
-    // Other sheets are listed by name only: their names matter for the summary sheet's.
+    // The other sheet, small, is read too (readSheets.test.ts): in two more syncs.
     expect(grid.sheets.find((s) => s.name === "Annat")).toEqual({
       name: "Annat",
       top: 0,
       left: 0,
-      values: [],
+      values: [["inte läst"]],
       tables: [],
     });
+    expect(fake.syncCount).toBe(3);
   });
 
   it("reads an empty active sheet as no values", async () => {
@@ -105,7 +106,7 @@ describe("readWorkbook", () => {
     expect(fake.syncCount).toBe(2);
   });
 
-  it("reads the summary sheet the record names too, in a third sync; none where it is gone", async () => {
+  it("reads the summary sheet the record names too, in a third sync; nothing fails where it is gone", async () => {
     const record = (summarySheet: string) =>
       JSON.stringify({
         version: 1,
@@ -144,9 +145,12 @@ describe("readWorkbook", () => {
       tables: [],
     });
 
+    // The record naming a sheet that is gone: nothing fails, the sheets there are read.
     fake.setValues(OWNERSHIP_SHEET, "A1", [[record("Borttagen")]]);
-    await createExcelHost(fake.run).readWorkbook();
-    expect(fake.syncCount).toBe(3 + 2);
+    const again = await createExcelHost(fake.run).readWorkbook();
+    expect(again.owned?.summarySheet).toBe("Borttagen");
+    expect(again.sheets.map((s) => s.name)).toEqual(["Blad1", "AT-fördelning 2024"]);
+    expect(fake.syncCount).toBe(3 + 3);
   });
 
   it("takes a damaged record for none", async () => {
