@@ -23,6 +23,14 @@ import type { Issue, RegionTableRead, WorkbookGrid } from "../workbook/types";
 import type { ErrorDetail } from "./allocationState";
 import { errorDetail } from "./useAllocation";
 
+/**
+ * Quiet time before Live recomputes after an edit. Excel raises one event per committed edit
+ * (a paste, a fill: one), so the wait is for someone typing from cell to cell; liveMode's
+ * 300 ms default took most of the 500 ms an edit → rewrite may take in the workbench (measured
+ * median 491 ms with it, see docs/whatif.md). Requests during a recompute fold into one more.
+ */
+export const LIVE_DEBOUNCE_MS = 150;
+
 /** What Live needs beyond the pane's WorkbookHost: the Office.js adapter and its Excel.run. */
 export interface LiveSupport {
   run: ExcelRun;
@@ -151,7 +159,7 @@ export function useLive(options: UseLiveOptions): Live {
           table: where.table,
           inputs: { left: where.left, right: where.right, headerRow: where.top },
           now: o.now,
-          debounceMs: o.debounceMs,
+          debounceMs: o.debounceMs ?? LIVE_DEBOUNCE_MS,
           maxWaitMs: o.maxWaitMs,
           onRecompute: () => {
             if (!cancelled) setView({ kind: "recomputing" });
