@@ -353,6 +353,7 @@ function usePaneLive(props: PaneProps, allocation: Allocation): Live {
     eligible: wrote && (state.phase === "read" || state.phase === "written"),
     idle: !busy && (state.phase === "read" || state.phase === "written"),
     readCount: state.readCount,
+    lastWrite: state.message?.kind === "written" ? state.message : null,
     ruleSet,
     settings: state.settings,
     lang: props.lang,

@@ -56,6 +56,12 @@ export interface UseLiveOptions {
   idle: boolean;
   /** Changes with every read: the preview is current again and its watch starts anew. */
   readCount: number;
+  /**
+   * A new value after each write of the pane's own (its "written" message): Live, on,
+   * recomputes once, so that a pause it was in (hand edits the write then replaced) and the
+   * out-of-date mark beside the columns go.
+   */
+  lastWrite?: object | null;
   ruleSet: RuleSet;
   settings: Settings;
   lang: Lang;
@@ -114,6 +120,7 @@ export function useLive(options: UseLiveOptions): Live {
     if (onFor && !on) setOnFor(null);
   }, [onFor, on]);
   const [view, setView] = useState<LiveView | null>(null);
+  const modeRef = useRef<LiveMode | null>(null);
   const [staleAt, setStaleAt] = useState<string | null>(null);
 
   const area = read
@@ -134,6 +141,7 @@ export function useLive(options: UseLiveOptions): Live {
     if (!on || !support || !where) return;
     let cancelled = false;
     let mode: LiveMode | null = null;
+    modeRef.current = null;
     setView({ kind: "starting" });
     const reread = async () => {
       try {
@@ -175,6 +183,7 @@ export function useLive(options: UseLiveOptions): Live {
           return;
         }
         mode = started;
+        modeRef.current = started;
         // The workbook may have changed while Live was off: current from the start.
         await started.recompute();
       } catch (error) {
@@ -183,10 +192,17 @@ export function useLive(options: UseLiveOptions): Live {
     })();
     return () => {
       cancelled = true;
+      modeRef.current = null;
       setView(null);
       if (mode) void mode.stop().catch(() => undefined);
     };
   }, [on, key, ruleSet, support]);
+
+  // After the pane's own write: one recompute (its events are ours and start none).
+  const { lastWrite } = options;
+  useEffect(() => {
+    if (lastWrite) void modeRef.current?.recompute().catch(() => undefined);
+  }, [lastWrite]);
 
   const { idle, readCount } = options;
   useEffect(() => {

@@ -165,7 +165,7 @@ describe("the Live switch", () => {
     expect(screen.queryByTestId("live-paused")).toBeNull();
   });
 
-  it("does not overwrite the add-in's cells edited by hand: it names them and writes nothing", async () => {
+  it("does not overwrite the add-in's cells edited by hand: it names them and writes nothing; the pane's write resumes it", async () => {
     const { excel } = setup();
     await readNow();
     await writeNow();
@@ -180,6 +180,18 @@ describe("the Live switch", () => {
     // Nothing of the allocation written; the figures marked out of date instead.
     expect(JSON.stringify(columns())).toBe(before);
     expect(isMarkText(excel.getValue(SUMMARY, "A4"))).toBe(true);
+    const noteCell = `${String.fromCharCode(total.charCodeAt(0) + 2)}1`;
+    expect(isMarkText(excel.getValue("Blad1", noteCell))).toBe(true);
+
+    // The pane's write, the edit confirmed, replaces it: Live recomputes and the marks go.
+    click("Skriv till arbetsboken");
+    fireEvent.click(await screen.findByRole("button", { name: "Ersätt ändringarna" }));
+    await screen.findByText(/Skrev 21 rader/);
+    await liveStatus("current");
+    await waitFor(() => expect(excel.getValue("Blad1", noteCell)).toBeNull());
+    expect(excel.getValue(SUMMARY, "A4")).toBeNull();
+    expect(excel.getValue("Blad1", `${total}3`)).not.toBe(12345);
+    expect(screen.queryByTestId("live-paused")).toBeNull();
   });
 
   it("off again, or with another year chosen, it stops listening; on unmount nothing listens", async () => {
