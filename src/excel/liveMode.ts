@@ -8,7 +8,9 @@ import { LiveController, type LiveState } from "../app/live";
 import { readAndAllocate, type ReadOutcome } from "../app/pipeline";
 import type { Lang, RuleSet } from "../domain/ruleSet";
 import type { Settings } from "../domain/types";
+import { handEdits } from "../app/verify";
 import { planWrite } from "../workbook/planWrite";
+import { quoteSheet } from "../workbook/a1";
 import type { WorkbookGrid } from "../workbook/types";
 import type { ExcelRun } from "./errors";
 import type { ExcelHost } from "./excelHost";
@@ -37,6 +39,8 @@ export interface LiveModeOptions {
   /** How long after writing the mark its events count as ours (default 1000 ms). */
   markSettleMs?: number;
   now?: () => Date;
+  /** Told when a recompute starts (a burst of edits came, or recompute() was called). */
+  onRecompute?: () => void;
   onState?: (state: LiveState) => void;
 }
 
@@ -46,6 +50,29 @@ export interface LiveMode {
   /** Recompute now (e.g. when the switch goes on), without waiting for an edit. */
   recompute(): Promise<LiveState>;
   stop(): Promise<void>;
+}
+
+/**
+ * Live mode does not replace the add-in's cells edited by hand: the pane's write lists such
+ * edits and asks first (issue 11), and a recompute after every keystroke cannot ask. It stops
+ * instead and names the cells; a write from the pane, confirmed, replaces them.
+ */
+export class LiveHandEditsError extends Error {
+  readonly text: { sv: string; en: string };
+  constructor(readonly cells: { sheet: string; cell: string }[]) {
+    const where = cells
+      .slice(0, 5)
+      .map((c) => `${quoteSheet(c.sheet)}!${c.cell}`)
+      .join(", ");
+    const more = cells.length > 5 ? ` (+${cells.length - 5})` : "";
+    const text = {
+      sv: `Tilläggets celler är ändrade för hand (${where}${more}). Live skriver inte över dem: ångra ändringen, eller skriv till arbetsboken och bekräfta att de ersätts.`,
+      en: `The add-in's cells were edited by hand (${where}${more}). Live does not overwrite them: undo the edit, or write to the workbook and confirm that they are replaced.`,
+    };
+    super(text.en);
+    this.name = "LiveHandEditsError";
+    this.text = text;
+  }
 }
 
 export async function startLiveMode(options: LiveModeOptions): Promise<LiveMode> {
@@ -84,6 +111,10 @@ export async function startLiveMode(options: LiveModeOptions): Promise<LiveMode>
       return outcome;
     },
     write: async (grid, outcome) => {
+      const edits = handEdits(grid);
+      if (edits.length > 0) {
+        throw new LiveHandEditsError(edits.map((e) => ({ sheet: e.sheet!, cell: e.cell! })));
+      }
       const plan = planWrite({
         workbook: grid,
         read: outcome.read!,
@@ -116,12 +147,18 @@ export async function startLiveMode(options: LiveModeOptions): Promise<LiveMode>
     debounceMs: options.debounceMs,
     maxWaitMs: options.maxWaitMs,
     timers: options.timers,
-    onChange: () => void controller.request(),
+    onChange: () => {
+      options.onRecompute?.();
+      void controller.request();
+    },
   });
   return {
     controller,
     watch,
-    recompute: () => controller.request(),
+    recompute: () => {
+      options.onRecompute?.();
+      return controller.request();
+    },
     stop: () => watch.stop(),
   };
 }

@@ -35,6 +35,8 @@ import { errorCount, useAllocation, type Allocation } from "./useAllocation";
 import { HandEditsConfirm, VerificationNotice, type CellTarget } from "./VerifyView";
 import { verifyStrings } from "./verifyText";
 import { ADDIN_VERSION, HELP_URL } from "./version";
+import { LivePausedNotice, LiveStatusLine, LiveSwitch, PreviewStale } from "./LiveSwitch";
+import { useLive, type Live, type LiveSupport } from "./useLive";
 
 export interface AppProps {
   host: WorkbookHost;
@@ -55,6 +57,8 @@ export interface AppProps {
    * says that it does not calculate formulas where the reader saw Excel's "#NAME?".
    */
   explainIssue?: (issue: Issue) => Text | null;
+  /** The Office.js adapter and its Excel.run, for the Live switch; absent, no switch. */
+  live?: LiveSupport;
 }
 
 const useStyles = makeStyles({
@@ -104,7 +108,8 @@ const useStyles = makeStyles({
 });
 
 export function App(props: AppProps) {
-  const { host, lang, theme, ruleSets, sourceName, now, diagnose, version, explainIssue } = props;
+  const { host, lang, theme, ruleSets, sourceName, now, diagnose, version, explainIssue, live } =
+    props;
   const styles = useStyles();
   const t = strings(lang);
   return (
@@ -119,6 +124,7 @@ export function App(props: AppProps) {
         diagnose={diagnose}
         version={version ?? ADDIN_VERSION}
         explainIssue={explainIssue}
+        live={live}
       />
     </FluentProvider>
   );
@@ -134,6 +140,7 @@ interface PaneProps {
   diagnose?: () => Promise<DiagnosticsReport>;
   version: string;
   explainIssue?: (issue: Issue) => Text | null;
+  live?: LiveSupport;
 }
 
 function Pane(props: PaneProps) {
@@ -145,6 +152,7 @@ function Pane(props: PaneProps) {
   const actionsHeadingId = useId();
   const writeHintId = useId();
   const outcome = computed?.ok ? computed.outcome : null;
+  const live = usePaneLive(props, allocation);
 
   // The latest status in view after every action: at 320 px the buttons may sit at the
   // bottom of the pane, and a status below the fold makes a click seem to do nothing.
@@ -187,6 +195,12 @@ function Pane(props: PaneProps) {
         <H1>{t.appTitle}</H1>
         <Caption>{t.appIntro}</Caption>
       </header>
+      <LivePausedNotice
+        view={live.view}
+        lang={lang}
+        explain={explainIssue}
+        onSelect={(issue) => void allocation.selectIssue(issue)}
+      />
 
       <RuleSetPicker
         options={state.options}
@@ -259,6 +273,7 @@ function Pane(props: PaneProps) {
             {writeHint}
           </Caption>
         )}
+        <LiveSwitch live={live} lang={lang} disabled={busy} />
         <div
           ref={statusRef}
           role="status"
@@ -266,12 +281,14 @@ function Pane(props: PaneProps) {
           className={styles.status}
           data-testid="status"
         >
+          <LiveStatusLine view={live.view} lang={lang} />
           <StatusArea allocation={allocation} lang={lang} t={t} explain={explainIssue} />
         </div>
       </section>
 
       {outcome && (
         <>
+          <PreviewStale at={live.staleAt} lang={lang} />
           <IssueList
             issues={outcome.issues}
             lang={lang}
@@ -319,6 +336,31 @@ function Pane(props: PaneProps) {
       </footer>
     </main>
   );
+}
+
+/**
+ * The Live switch on this pane's read: offered after a write, or a read of a table the add-in
+ * wrote (the ownership record names its sheet).
+ */
+function usePaneLive(props: PaneProps, allocation: Allocation): Live {
+  const { state, computed, ruleSet, busy } = allocation;
+  const read = computed?.ok ? (computed.outcome.read ?? null) : null;
+  const owned = state.grid?.owned;
+  const wrote = state.phase === "written" || (!!owned && !!read && owned.sheet === read.sheet);
+  return useLive({
+    support: props.live,
+    read,
+    eligible: wrote && (state.phase === "read" || state.phase === "written"),
+    idle: !busy && (state.phase === "read" || state.phase === "written"),
+    readCount: state.readCount,
+    lastWrite: state.message?.kind === "written" ? state.message : null,
+    ruleSet,
+    settings: state.settings,
+    lang: props.lang,
+    sourceName: props.sourceName,
+    now: props.now,
+    onGrid: allocation.takeLiveGrid,
+  });
 }
 
 /** The live region's content: what is happening, or how the last action ended. */

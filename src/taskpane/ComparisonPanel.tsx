@@ -6,13 +6,13 @@
 import { useMemo, useState } from "react";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { WorkbookHost } from "../app/host";
-import { formatKr } from "../domain/format";
 import type { Lang, RuleSet } from "../domain/ruleSet";
 import type { AllocationResult, Settings } from "../domain/types";
-import { compareAllocations, signedKr, type Comparison } from "../domain/whatif/compare";
+import { compareAllocations, type Comparison } from "../domain/whatif/compare";
 import { planComparisonSheet } from "../workbook/planComparison";
 import { readWrittenAllocation } from "../workbook/readWritten";
 import type { Issue, RegionTableRead, WorkbookGrid } from "../workbook/types";
+import { formatInteger } from "./i18n";
 import { issueLine } from "./IssueList";
 import { Notice } from "./Notice";
 import { H2 } from "./ui";
@@ -22,10 +22,32 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  table: { borderCollapse: "collapse", fontVariantNumeric: "tabular-nums" },
-  cell: { padding: `0 ${tokens.spacingHorizontalS}`, textAlign: "end", whiteSpace: "nowrap" },
-  name: { padding: `0 ${tokens.spacingHorizontalS}`, textAlign: "start" },
+  // Four columns of amounts fit a 320–350 px pane in the preview's small type, kronor named
+  // once in the headers; wider, the box scrolls (focusable, for the keyboard).
+  scroll: {
+    overflowX: "auto",
+    maxWidth: "100%",
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+  table: {
+    borderCollapse: "collapse",
+    fontVariantNumeric: "tabular-nums",
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
+  cell: { padding: "0 0 0 6px", textAlign: "end", whiteSpace: "nowrap" },
+  name: { padding: 0, textAlign: "start" },
 });
+
+/** Whole kronor without the unit (the header has it), grouped as the language writes them. */
+function kr(n: number, lang: Lang): string {
+  return formatInteger(n, lang);
+}
+
+/** A difference with its sign: "+9 436 999", "−120", "0". */
+function signed(n: number, lang: Lang): string {
+  return n > 0 ? `+${kr(n, lang)}` : n < 0 ? `\u2212${kr(-n, lang)}` : "0";
+}
 
 const W = {
   sv: {
@@ -38,8 +60,8 @@ const W = {
     againstWritten: (at: string) => `Mot fördelningen som skrevs ${at}:`,
     noChange: "Ingen region får något annat belopp.",
     region: "Region",
-    before: "Före",
-    after: "Nu",
+    before: "Före (kr)",
+    after: "Nu (kr)",
     diff: "Skillnad",
     total: "Alla regioner",
     written_: (sheet: string) => `Skrev jämförelsen på bladet ${sheet}.`,
@@ -58,8 +80,8 @@ const W = {
     againstWritten: (at: string) => `Against the allocation written ${at}:`,
     noChange: "No region gets another amount.",
     region: "Region",
-    before: "Before",
-    after: "Now",
+    before: "Before (kr)",
+    after: "Now (kr)",
     diff: "Difference",
     total: "All regions",
     written_: (sheet: string) => `Wrote the comparison on the sheet ${sheet}.`,
@@ -183,26 +205,28 @@ export function ComparisonPanel(props: ComparisonPanelProps) {
           {changed.length === 0 ? (
             <p>{w.noChange}</p>
           ) : (
-            <table className={styles.table} aria-label={w.heading}>
-              <thead>
-                <tr>
-                  <th className={styles.name}>{w.region}</th>
-                  <th className={styles.cell}>{w.before}</th>
-                  <th className={styles.cell}>{w.after}</th>
-                  <th className={styles.cell}>{w.diff}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {changed.map((r) => (
-                  <tr key={r.code}>
-                    <td className={styles.name}>{r.region}</td>
-                    <td className={styles.cell}>{formatKr(r.before, lang)}</td>
-                    <td className={styles.cell}>{formatKr(r.after, lang)}</td>
-                    <td className={styles.cell}>{signedKr(r.diff, lang)}</td>
+            <div className={styles.scroll} tabIndex={0} role="group" aria-label={w.heading}>
+              <table className={styles.table} aria-label={w.heading}>
+                <thead>
+                  <tr>
+                    <th className={styles.name}>{w.region}</th>
+                    <th className={styles.cell}>{w.before}</th>
+                    <th className={styles.cell}>{w.after}</th>
+                    <th className={styles.cell}>{w.diff}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {changed.map((r) => (
+                    <tr key={r.code}>
+                      <td className={styles.name}>{r.region}</td>
+                      <td className={styles.cell}>{kr(r.before, lang)}</td>
+                      <td className={styles.cell}>{kr(r.after, lang)}</td>
+                      <td className={styles.cell}>{signed(r.diff, lang)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
           <div className={styles.row}>
             <Button

@@ -3,10 +3,10 @@
  * Plain HTML tables styled with Fluent's tokens: Fluent's Table adds nothing a static table
  * needs, and the bundle budget is tight.
  */
-import { useEffect, useId, useRef, useState, type RefObject } from "react";
+import { Fragment, useEffect, useId, useRef, useState, type RefObject } from "react";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { pick, type Lang } from "../domain/ruleSet";
-import type { AllocationResult } from "../domain/types";
+import type { AllocationResult, RegionResult } from "../domain/types";
 import { formatInteger, type Strings } from "./i18n";
 import { Caption, H2 } from "./ui";
 
@@ -73,6 +73,27 @@ const useStyles = makeStyles({
   },
   nowrap: { whiteSpace: "nowrap" },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  whyButton: {
+    marginLeft: "4px",
+    padding: 0,
+    border: "none",
+    background: "none",
+    color: tokens.colorBrandForegroundLink,
+    textDecorationLine: "underline",
+    cursor: "pointer",
+    font: "inherit",
+    whiteSpace: "nowrap",
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+  why: {
+    ...cell,
+    backgroundColor: tokens.colorNeutralBackground2,
+    whiteSpace: "normal",
+  },
+  // Held at the scroll box's left edge and width: readable without scrolling sideways.
+  whyBody: { position: "sticky", left: 0, boxSizing: "border-box", paddingRight: "4px" },
+  whyList: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  whyBlock: { fontWeight: tokens.fontWeightSemibold },
 });
 
 export interface ResultProps {
@@ -90,19 +111,81 @@ export const PREVIEW_ROWS = 200;
 /** Below this width (px) the region table takes its compact form. */
 export const NARROW_WIDTH = 420;
 
-/** Whether the element is narrower than `width`; false where ResizeObserver is missing. */
-function useNarrow(ref: RefObject<HTMLElement | null>, width: number): boolean {
-  const [narrow, setNarrow] = useState(false);
+/**
+ * The element's width, and whether it is narrower than `width`; 0 and false where
+ * ResizeObserver is missing.
+ */
+function useNarrow(
+  ref: RefObject<HTMLElement | null>,
+  width: number,
+): { narrow: boolean; clientWidth: number } {
+  const [clientWidth, setClientWidth] = useState(0);
   useEffect(() => {
     const el = ref.current;
     if (!el || typeof ResizeObserver === "undefined") return;
-    const measure = () => setNarrow(el.clientWidth > 0 && el.clientWidth < width);
+    const measure = () => setClientWidth(el.clientWidth);
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(el);
     return () => observer.disconnect();
   }, [ref, width]);
-  return narrow;
+  return { narrow: clientWidth > 0 && clientWidth < width, clientWidth };
+}
+
+/** A block's trace in parts ("…; …; summa …"), each a line of its own. */
+export function traceLines(trace: string): string[] {
+  return trace
+    .split(/;\s+/)
+    .map((part) => part.trim())
+    .filter((part) => part !== "");
+}
+
+/** "Varför?" opened for a region: per block, its amount and the engine's trace in words. */
+function WhyDetail({
+  region,
+  result,
+  lang,
+  t,
+  id,
+  colSpan,
+  width,
+}: ResultProps & {
+  region: RegionResult;
+  id: string;
+  colSpan: number;
+  width: number;
+}) {
+  const styles = useStyles();
+  const amount = (n: number) => formatInteger(n, lang);
+  return (
+    <tr id={id} data-testid="why">
+      <td colSpan={colSpan} className={styles.why}>
+        <div className={styles.whyBody} style={width > 0 ? { maxWidth: `${width}px` } : undefined}>
+          <div>{t.whyHeading(region.region, amount(region.total))}</div>
+          <ul className={styles.whyList}>
+            {result.blocks.map((block) => {
+              const trace = region.trace[block.id]?.[lang] ?? "";
+              const lines = traceLines(trace);
+              return (
+                <li key={block.id} data-block={block.id}>
+                  <span className={styles.whyBlock}>
+                    {pick(block.name, lang)}: {amount(region.blocks[block.id] ?? 0)} kr
+                  </span>
+                  <ul className={styles.whyList}>
+                    {lines.length > 0 ? (
+                      lines.map((line, i) => <li key={i}>{line}</li>)
+                    ) : (
+                      <li>{t.whyNoTrace}</li>
+                    )}
+                  </ul>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      </td>
+    </tr>
+  );
 }
 
 export function RegionTable({ result, lang, t }: ResultProps) {
@@ -110,7 +193,16 @@ export function RegionTable({ result, lang, t }: ResultProps) {
   const headingId = useId();
   const amount = (n: number) => formatInteger(n, lang);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const narrow = useNarrow(scrollRef, NARROW_WIDTH);
+  const { narrow, clientWidth } = useNarrow(scrollRef, NARROW_WIDTH);
+  // Regions whose "Varför?" is open, by code.
+  const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set());
+  const toggle = (code: string) =>
+    setOpen((was) => {
+      const next = new Set(was);
+      if (!next.delete(code)) next.add(code);
+      return next;
+    });
+  const columns = result.blocks.length + (narrow ? 2 : 3);
   const th = styles.th;
   const thNum = mergeClasses(styles.th, styles.num);
   const td = styles.td;
@@ -158,20 +250,47 @@ export function RegionTable({ result, lang, t }: ResultProps) {
             </tr>
           </thead>
           <tbody>
-            {result.regions.slice(0, PREVIEW_ROWS).map((region) => (
-              <tr key={region.code}>
-                {!narrow && <td className={td}>{region.code}</td>}
-                <td className={mergeClasses(td, start)} title={`${t.colCode} ${region.code}`}>
-                  {region.region}
-                </td>
-                {result.blocks.map((block) => (
-                  <td key={block.id} className={tdNum}>
-                    {amount(region.blocks[block.id] ?? 0)}
-                  </td>
-                ))}
-                <td className={mergeClasses(tdNum, end)}>{amount(region.total)}</td>
-              </tr>
-            ))}
+            {result.regions.slice(0, PREVIEW_ROWS).map((region) => {
+              const isOpen = open.has(region.code);
+              const whyId = `${headingId}-why-${region.code}`;
+              return (
+                <Fragment key={region.code}>
+                  <tr>
+                    {!narrow && <td className={td}>{region.code}</td>}
+                    <td className={mergeClasses(td, start)} title={`${t.colCode} ${region.code}`}>
+                      {region.region}
+                      <button
+                        type="button"
+                        className={styles.whyButton}
+                        aria-expanded={isOpen}
+                        aria-controls={isOpen ? whyId : undefined}
+                        aria-label={t.whyLabel(region.region)}
+                        onClick={() => toggle(region.code)}
+                      >
+                        {t.why}
+                      </button>
+                    </td>
+                    {result.blocks.map((block) => (
+                      <td key={block.id} className={tdNum}>
+                        {amount(region.blocks[block.id] ?? 0)}
+                      </td>
+                    ))}
+                    <td className={mergeClasses(tdNum, end)}>{amount(region.total)}</td>
+                  </tr>
+                  {isOpen && (
+                    <WhyDetail
+                      region={region}
+                      result={result}
+                      lang={lang}
+                      t={t}
+                      id={whyId}
+                      colSpan={columns}
+                      width={clientWidth}
+                    />
+                  )}
+                </Fragment>
+              );
+            })}
           </tbody>
           <tfoot>
             <tr className={styles.sumRow}>

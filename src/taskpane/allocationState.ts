@@ -133,7 +133,12 @@ export type AllocationAction =
   | { type: "verifyFailed"; detail: ErrorDetail }
   /** The re-read before a write found hand edits in the add-in's cells: nothing written yet. */
   | { type: "writeHeld"; grid: WorkbookGrid; edits: Finding[] }
-  | { type: "writeCancelled" };
+  | { type: "writeCancelled" }
+  /**
+   * Live mode recomputed and read the table's sheet again: the preview follows the workbook;
+   * the phase and the last action's message stay.
+   */
+  | { type: "liveRead"; grid: WorkbookGrid };
 
 export function shippedOptionId(year: number): string {
   return `shipped:${year}`;
@@ -377,5 +382,9 @@ export function allocationReducer(
     case "writeCancelled":
       if (state.message?.kind !== "handEdits") return state;
       return { ...state, message: { kind: "writeCancelled" } };
+    case "liveRead":
+      // A read or write of the pane's own is under way: its grid will be the newer one.
+      if (state.phase === "reading" || state.phase === "writing") return state;
+      return { ...state, grid: action.grid, readCount: state.readCount + 1 };
   }
 }

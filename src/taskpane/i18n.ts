@@ -105,6 +105,10 @@ export interface Strings {
   colUndistributed: string;
   overflowNote: (block: string) => string;
   allBlocks: string;
+  why: string;
+  whyLabel: (region: string) => string;
+  whyHeading: (region: string, total: string) => string;
+  whyNoTrace: string;
 
   // The year the headers name
   yearSwitched: (year: number, header: string, where: string) => string;
@@ -234,6 +238,10 @@ const sv: Strings = {
   colUndistributed: "Ej fördelat",
   overflowNote: (block) => `${block}: stegbeloppen översteg budgeten och skalades ned pro rata.`,
   allBlocks: "Alla block",
+  why: "Varför?",
+  whyLabel: (region) => `Varför? Beloppen för ${region}`,
+  whyHeading: (region, total) => `${region} får ${total} kr:`,
+  whyNoTrace: "ingen förklaring från regelverket",
 
   yearSwitched: (year, header, where) =>
     `Rubriken "${header}" (${where}) anger ${year}: reglerna för ${year} valdes.`,
@@ -369,6 +377,10 @@ const en: Strings = {
   overflowNote: (block) =>
     `${block}: the ladder payouts exceeded the budget and were scaled down pro rata.`,
   allBlocks: "All blocks",
+  why: "Why?",
+  whyLabel: (region) => `Why? The amounts for ${region}`,
+  whyHeading: (region, total) => `${region} receives ${total} kr:`,
+  whyNoTrace: "no explanation from the rules",
 
   yearSwitched: (year, header, where) =>
     `The header "${header}" (${where}) names ${year}: the rules of ${year} were chosen.`,

@@ -57,7 +57,14 @@ export function mount(container: HTMLElement, env: OfficeEnvironment): Root {
       return runDiagnostics(env.run, officeEnvironment(ADDIN_VERSION));
     };
     root.render(
-      <App host={host} lang={lang} theme={theme} sourceName={sourceName} diagnose={diagnose} />,
+      <App
+        host={host}
+        lang={lang}
+        theme={theme}
+        sourceName={sourceName}
+        diagnose={diagnose}
+        live={{ run: env.run, host }}
+      />,
     );
   }
   return root;

@@ -65,6 +65,8 @@ export interface Allocation {
   selectIssue(issue: Issue): Promise<void>;
   /** Activates a sheet (the summary after a write), at A1. */
   goToSheet(sheet: string): Promise<void>;
+  /** Live mode read the table's sheet after a recompute: the preview shows that workbook. */
+  takeLiveGrid(grid: WorkbookGrid): void;
 }
 
 /** An error's own words; Office.js errors carry them in `message` too. */
@@ -413,6 +415,11 @@ export function useAllocation(options: UseAllocationOptions): Allocation {
     [host],
   );
 
+  const takeLiveGrid = useCallback(
+    (grid: WorkbookGrid) => dispatch({ type: "liveRead", grid }),
+    [],
+  );
+
   return {
     state,
     ruleSet,
@@ -430,5 +437,6 @@ export function useAllocation(options: UseAllocationOptions): Allocation {
     createTemplate,
     selectIssue,
     goToSheet,
+    takeLiveGrid,
   };
 }

@@ -97,6 +97,8 @@ export function Workbench({
 
   // One adapter per workbook, as one task pane per document in Excel.
   const host = useMemo(() => createExcelHost(store.runFor(entry.fake)), [store, entry.fake]);
+  // The Live switch: the same adapter, and Excel.run for its change events.
+  const live = useMemo(() => ({ run: store.runFor(entry.fake), host }), [store, entry.fake, host]);
   // The fake Excel does not calculate: a formula typed into a cell reads as "#NAME?", where
   // Excel would have a value. Said as it is, in place of the reader's word on an error value.
   const explainIssue = useMemo(
@@ -275,6 +277,7 @@ export function Workbench({
               sourceName={entry.name}
               diagnose={diagnose}
               explainIssue={explainIssue}
+              live={live}
             />
           </aside>
         </div>

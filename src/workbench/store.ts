@@ -121,7 +121,8 @@ export class WorkbenchStore {
   editCell(sheetName: string, row: number, col: number, text: string): void {
     const { fake, extras } = this.entry;
     const sheet = fake.model.sheetOrThrow(sheetName);
-    fake.model.enter(sheet, row, col, text);
+    // As Excel: the typing raises onChanged (the pane's Live mode and stale preview hear it).
+    fake.typeInto(sheet.name, row, col, text);
     extras.formulas.delete(cellKey(sheet.name, row, col));
     // Excel recalculates after an edit: the summary's check formulas (A2's verdict, the
     // check columns) flip as the user types over an amount, as they would in Excel.

@@ -143,6 +143,11 @@ export interface FakeExcel {
   setValues(sheet: string, topLeft: string, values: FakeInitValue[][]): void;
   /** A co-author's edit: as setValues, with source "Remote". */
   remoteEdit(sheet: string, topLeft: string, values: FakeInitValue[][]): void;
+  /**
+   * A user's typing into one cell (zero-based row and column), parsed like Excel's typed input
+   * ("199" a number, "=1+1" a formula, "" empties it); raises onChanged (source Local).
+   */
+  typeInto(sheet: string, row: number, col: number, text: string): void;
   /** Change events raised so far (events.ts), and the handlers registered. */
   readonly events: {
     log: readonly FakeChangedEvent[];
@@ -414,6 +419,11 @@ export function createFakeExcel(init: FakeWorkbookInit = {}): FakeExcel {
     },
     setValues,
     remoteEdit: (sheet, topLeft, values) => edit("remote", sheet, topLeft, values),
+    typeInto(sheet, row, col, text) {
+      const s = sheetOf(sheet);
+      model.enter(s, row, col, text);
+      events.edited({ sheet: s, top: row, left: col, rows: 1, cols: 1 }, "user");
+    },
     events,
     settleEvents: () => events.settle(),
     addSheet,
