@@ -22,7 +22,7 @@ const sv: RuleSheetStrings = {
   looking: "Letar efter regelblad…",
   pickSheet: "Välj regelblad",
   noRuleSheet:
-    "Hittade inget regelblad (ett blad som börjar med rubriken för regelblad). Tillägget läser det aktiva bladet: öppna regelbladet och försök igen, eller skapa ett med Skapa regelblad.",
+    "Hittade inget regelblad (ett blad som börjar med rubriken för regelblad). Skapa ett med Skapa regelblad. I en mycket stor arbetsbok läses bara de minsta bladen utöver det aktiva: öppna då regelbladet och försök igen.",
   sheetOption: (year, sheet) => `${year} (regelbladet ${sheet})`,
   loaded: (year, sheet) => `Läste reglerna för ${year} från bladet ${sheet}.`,
   sheetIssues: (sheet, n) =>
@@ -41,7 +41,7 @@ const en: RuleSheetStrings = {
   looking: "Looking for rule sheets…",
   pickSheet: "Choose a rule sheet",
   noRuleSheet:
-    "Found no rule sheet (a sheet that starts with the rule sheet's title). The add-in reads the active sheet: open the rule sheet and try again, or make one with Create rule sheet.",
+    "Found no rule sheet (a sheet that starts with the rule sheet's title). Make one with Create rule sheet. In a very large workbook only the smallest sheets besides the active one are read: then open the rule sheet and try again.",
   sheetOption: (year, sheet) => `${year} (rule sheet ${sheet})`,
   loaded: (year, sheet) => `Read the rules for ${year} from the sheet ${sheet}.`,
   sheetIssues: (sheet, n) =>
