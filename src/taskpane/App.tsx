@@ -23,7 +23,7 @@ import { formatCellList, strings, type Strings } from "./i18n";
 import { InterpretationsPanel } from "./InterpretationsPanel";
 import { IssueList, issueLine } from "./IssueList";
 import { Notice } from "./Notice";
-import { Caption, H1, H2, Progress } from "./ui";
+import { Caption, CellLink, H1, H2, Progress } from "./ui";
 import { BlockTable, RegionTable } from "./ResultTables";
 import { RuleSetPicker } from "./RuleSetPicker";
 import { RuleSheetPanel } from "./RuleSheetPanel";
@@ -85,17 +85,6 @@ const useStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground3 },
   list: { margin: `${tokens.spacingVerticalXXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
   inline: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, marginTop: "4px" },
-  linkButton: {
-    padding: 0,
-    border: "none",
-    background: "none",
-    color: tokens.colorBrandForegroundLink,
-    textDecorationLine: "underline",
-    cursor: "pointer",
-    font: "inherit",
-    textAlign: "start",
-    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
-  },
   footer: {
     display: "flex",
     flexWrap: "wrap",
@@ -497,9 +486,7 @@ function AffectsAmounts({
         {issues.map((issue, i) => (
           <li key={`${i}:${issue.code}`}>
             {issue.sheet && issue.cell ? (
-              <button type="button" className={styles.linkButton} onClick={() => onSelect(issue)}>
-                {issueLine(issue, lang, explain)}
-              </button>
+              <CellLink onClick={() => onSelect(issue)}>{issueLine(issue, lang, explain)}</CellLink>
             ) : (
               issueLine(issue, lang, explain)
             )}

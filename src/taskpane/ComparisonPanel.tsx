@@ -11,6 +11,7 @@ import type { AllocationResult, Settings } from "../domain/types";
 import { compareAllocations, type Comparison } from "../domain/whatif/compare";
 import { planComparisonSheet } from "../workbook/planComparison";
 import { readWrittenAllocation } from "../workbook/readWritten";
+import { localTime } from "../workbook/summarySheet";
 import type { Issue, RegionTableRead, WorkbookGrid } from "../workbook/types";
 import { formatInteger } from "./i18n";
 import { issueLine } from "./IssueList";
@@ -134,7 +135,11 @@ export function ComparisonPanel(props: ComparisonPanelProps) {
       }
       const written = readWrittenAllocation(grid, read, result, ruleSet, settings);
       if (!written.ok) return { kind: "issues", issues: written.issues };
-      const at = written.allocation.writtenAt;
+      // The record keeps ISO time with its offset; a reader sees Stockholm's local time.
+      const stamp = new Date(written.allocation.writtenAt);
+      const at = Number.isNaN(stamp.getTime())
+        ? written.allocation.writtenAt
+        : localTime(stamp, lang);
       return {
         kind: "comparison",
         comparison: compareAllocations(written.allocation, result),

@@ -10,24 +10,13 @@ import type { Issue } from "../workbook/types";
 import { issueLine } from "./IssueList";
 import { liveStrings } from "./liveText";
 import { Notice } from "./Notice";
-import { Caption } from "./ui";
+import { Caption, CellLink } from "./ui";
 import type { Live, LiveView } from "./useLive";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "2px" },
   hint: { color: tokens.colorNeutralForeground3 },
   list: { margin: `${tokens.spacingVerticalXXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
-  linkButton: {
-    padding: 0,
-    border: "none",
-    background: "none",
-    color: tokens.colorBrandForegroundLink,
-    textDecorationLine: "underline",
-    cursor: "pointer",
-    font: "inherit",
-    textAlign: "start",
-    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
-  },
 });
 
 export function LiveSwitch({
@@ -126,13 +115,9 @@ export function LivePausedNotice({
             {view.errors.map((issue, i) => (
               <li key={`${i}:${issue.code}:${issue.cell ?? ""}`}>
                 {issue.sheet && issue.cell ? (
-                  <button
-                    type="button"
-                    className={styles.linkButton}
-                    onClick={() => onSelect(issue)}
-                  >
+                  <CellLink onClick={() => onSelect(issue)}>
                     {issueLine(issue, lang, explain)}
-                  </button>
+                  </CellLink>
                 ) : (
                   issueLine(issue, lang, explain)
                 )}

@@ -11,7 +11,7 @@ import type { Issue, PlannedCell, SheetGrid } from "../workbook/types";
 import type { RuleSheetRead } from "../workbook/ruleSheet/readRuleSheet";
 import { issueLine } from "./IssueList";
 import { Notice } from "./Notice";
-import { Progress } from "./ui";
+import { CellLink, Progress } from "./ui";
 import { errorDetail } from "./useAllocation";
 import { ruleSheetStrings } from "./ruleSheetText";
 
@@ -19,17 +19,6 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "4px", alignItems: "flex-start" },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   list: { margin: `${tokens.spacingVerticalXXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
-  linkButton: {
-    padding: 0,
-    border: "none",
-    background: "none",
-    color: tokens.colorBrandForegroundLink,
-    textDecorationLine: "underline",
-    cursor: "pointer",
-    font: "inherit",
-    textAlign: "start",
-    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
-  },
 });
 
 /** The rule sheet's reader and writer, loaded on first use: they keep the pane's first load small. */
@@ -155,13 +144,9 @@ export function RuleSheetPanel(props: RuleSheetPanelProps) {
               {outcome.issues.map((issue, i) => (
                 <li key={i}>
                   {issue.sheet && issue.cell ? (
-                    <button
-                      type="button"
-                      className={styles.linkButton}
-                      onClick={() => props.onSelectIssue(issue)}
-                    >
+                    <CellLink onClick={() => props.onSelectIssue(issue)}>
                       {issueLine(issue, lang)}
-                    </button>
+                    </CellLink>
                   ) : (
                     issueLine(issue, lang)
                   )}

@@ -9,24 +9,13 @@ import { quoteSheet } from "../workbook/a1";
 import type { Issue } from "../workbook/types";
 import { issueLine } from "./IssueList";
 import { Notice } from "./Notice";
-import { Caption } from "./ui";
+import { Caption, CellLink } from "./ui";
 import { verifyStrings } from "./verifyText";
 
 const useStyles = makeStyles({
   list: { margin: `${tokens.spacingVerticalXXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
   group: { margin: `${tokens.spacingVerticalXS} 0 0`, fontWeight: tokens.fontWeightSemibold },
   inline: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, marginTop: "4px" },
-  linkButton: {
-    padding: 0,
-    border: "none",
-    background: "none",
-    color: tokens.colorBrandForegroundLink,
-    textDecorationLine: "underline",
-    cursor: "pointer",
-    font: "inherit",
-    textAlign: "start",
-    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
-  },
 });
 
 const ORDER: FindingKind[] = ["amount", "input", "ownEdit", "rules", "settings", "inputErrors"];
@@ -45,16 +34,9 @@ function FindingLine({
   lang: Lang;
   onSelect(target: CellTarget): void;
 }) {
-  const styles = useStyles();
   const where = finding.sheet && finding.cell ? `${quoteSheet(finding.sheet)}!${finding.cell}` : "";
   const text = where ? `${where}: ${finding.message[lang]}` : finding.message[lang];
-  return where ? (
-    <button type="button" className={styles.linkButton} onClick={() => onSelect(finding)}>
-      {text}
-    </button>
-  ) : (
-    <>{text}</>
-  );
+  return where ? <CellLink onClick={() => onSelect(finding)}>{text}</CellLink> : <>{text}</>;
 }
 
 function Findings({
@@ -123,9 +105,7 @@ export function VerificationNotice({
           {errors.map((issue, i) => (
             <li key={i}>
               {issue.sheet && issue.cell ? (
-                <button type="button" className={styles.linkButton} onClick={() => onSelect(issue)}>
-                  {issueLine(issue, lang)}
-                </button>
+                <CellLink onClick={() => onSelect(issue)}>{issueLine(issue, lang)}</CellLink>
               ) : (
                 issueLine(issue, lang)
               )}
@@ -159,9 +139,9 @@ export function HandEditsConfirm({
         {edits.map((e, i) => (
           <li key={i}>
             {e.sheet && e.cell ? (
-              <button type="button" className={styles.linkButton} onClick={() => onSelect(e)}>
+              <CellLink onClick={() => onSelect(e)}>
                 {`${quoteSheet(e.sheet)}!${e.cell}: ${v.wasNow(e.was ?? "", e.now ?? "")}`}
-              </button>
+              </CellLink>
             ) : (
               e.message[lang]
             )}

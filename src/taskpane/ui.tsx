@@ -28,6 +28,20 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase200,
   },
   progress: { display: "flex", flexDirection: "column", gap: "4px" },
+  // A button that reads as a link. Top-aligned: in a list item the bullet stays on its first line
+  // when the text wraps (an inline-block's baseline is its last line).
+  cellLink: {
+    padding: 0,
+    border: "none",
+    background: "none",
+    color: tokens.colorBrandForegroundLink,
+    textDecorationLine: "underline",
+    cursor: "pointer",
+    font: "inherit",
+    textAlign: "start",
+    verticalAlign: "top",
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
   label: {
     fontFamily: tokens.fontFamilyBase,
     fontSize: tokens.fontSizeBase300,
@@ -172,5 +186,15 @@ export function SelectField(props: {
         </span>
       )}
     </div>
+  );
+}
+
+/** A remark or finding that names a cell: a button, styled as a link, that goes to the cell. */
+export function CellLink({ onClick, children }: { onClick(): void; children: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <button type="button" className={styles.cellLink} onClick={onClick}>
+      {children}
+    </button>
   );
 }

@@ -8,6 +8,7 @@ import { fireEvent, render, screen, within } from "@testing-library/react";
 import { createFakeExcel } from "../../src/excel/fake";
 import { createExcelHost } from "../../src/excel/excelHost";
 import { App } from "../../src/taskpane/App";
+import { localTime } from "../../src/workbook/summarySheet";
 import { caseGrid } from "./helpers";
 
 const NOW = new Date("2025-03-14T09:30:00");
@@ -40,7 +41,9 @@ describe("the comparison", () => {
     await readNow();
     click("Jämför med det skrivna");
     const summary = await screen.findByTestId("comparison-summary");
-    expect(summary.textContent).toContain("Mot fördelningen som skrevs");
+    // When, in Stockholm's local time as the summary sheet says it, not the record's ISO time.
+    expect(summary.textContent).toContain(`Mot fördelningen som skrevs ${localTime(NOW, "sv")}:`);
+    expect(summary.textContent).toMatch(/14 mars 2025 kl\. \d\d\.30/);
     expect(summary.textContent).toContain("Stockholm");
     const table = within(screen.getByTestId("comparison")).getByRole("table");
     const stockholm = within(table)
