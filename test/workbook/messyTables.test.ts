@@ -358,3 +358,38 @@ test("a row with no figures whose name is close to a region is a warning, and th
     affectsAmounts: true,
   });
 });
+
+test("region names that read like a header with a year ('Region 1950') are rows, not new tables", () => {
+  // A rule set of its own whose regions are named "Region 1948" … "Region 1952": every name
+  // matches the region header "Region" with a year. The table must still be one table.
+  const names = [1948, 1949, 1950, 1951, 1952].map((n) => `Region ${n}`);
+  const ruleSet = parseRuleSet({
+    format: 1,
+    year: 2031,
+    title: { sv: "Prov", en: "Test" },
+    reference: "TEST",
+    sources: ["test"],
+    budget: 1_000_000,
+    inputs: { at: { required: true }, population: { required: true } },
+    regions: names.map((name, i) => ({ code: `R${i + 1}`, name, aliases: [] })),
+    blocks: [
+      {
+        id: "block1",
+        name: { sv: "Block 1", en: "Block 1" },
+        budget: 1_000_000,
+        eligible: [{ reported: "at" }],
+        split: { kind: "proportional", weight: "atPer100k" },
+      },
+    ],
+  });
+  const values = table(
+    ["Region", "Folkmängd", "AT 2031"],
+    names.map((n, i) => [n, 100_000, 10 + i]),
+  );
+  const outcome = readAndAllocate(book(values), ruleSet, {});
+  expect(outcome.issues.filter((i) => i.severity === "error")).toEqual([]);
+  expect(outcome.issues.map((i) => i.code)).not.toContain("region.missing");
+  expect(outcome.issues.map((i) => i.code)).not.toContain("table.others");
+  expect(outcome.read?.inputs).toHaveLength(5);
+  expect(outcome.result?.regions.reduce((s, r) => s + r.total, 0)).toBe(1_000_000);
+});

@@ -46,18 +46,30 @@ function ownedHeaders(workbook: WorkbookGrid, sheet: string): Set<string> {
   return new Set(owned.headers.map((h) => h.trim()));
 }
 
-function isRegionHeader(value: unknown, years: HeaderYears): boolean {
+/**
+ * A region header: a text the headers accept for the region column that is not itself the name
+ * of a region of the rule set (a rule set's region "Region 1950" reads like "Region" with a year,
+ * and a row of data must never end the table as if a new one began).
+ */
+function isRegionHeader(value: unknown, years: HeaderYears, index: RegionIndex): boolean {
   return (
-    typeof value === "string" && value.length <= 60 && matchHeader(value, years)?.field === "region"
+    typeof value === "string" &&
+    value.length <= 60 &&
+    matchHeader(value, years)?.field === "region" &&
+    !index.match(value).ok
   );
 }
 
 /** Every region header cell of a sheet, in reading order. */
-function regionHeaders(sheet: SheetGrid, years: HeaderYears): { row: number; col: number }[] {
+function regionHeaders(
+  sheet: SheetGrid,
+  years: HeaderYears,
+  index: RegionIndex,
+): { row: number; col: number }[] {
   const out: { row: number; col: number }[] = [];
   sheet.values.forEach((r, i) => {
     r.forEach((v, j) => {
-      if (isRegionHeader(v, years)) out.push({ row: sheet.top + i, col: sheet.left + j });
+      if (isRegionHeader(v, years, index)) out.push({ row: sheet.top + i, col: sheet.left + j });
     });
   });
   return out;
@@ -211,13 +223,20 @@ function candidatesOf(
   years: HeaderYears,
   index: RegionIndex,
 ): Candidate[] {
-  const headers = regionHeaders(sheet, years);
+  const headers = regionHeaders(sheet, years, index);
   const out: Candidate[] = [];
   const tablesDone = new Set<string>();
+  // The next header in the same column ends a table (another table claims the rows): found
+  // walking up from the bottom once, not searched for per header.
+  const nextRows: number[] = new Array<number>(headers.length);
+  const below = new Map<number, number>();
+  for (let i = headers.length - 1; i >= 0; i--) {
+    const h = headers[i];
+    nextRows[i] = below.get(h.col) ?? Infinity;
+    below.set(h.col, h.row);
+  }
   headers.forEach((h, i) => {
-    // The next header in an overlapping column ends this table (another table claims the rows).
-    const next = headers.slice(i + 1).find((o) => o.row > h.row && o.col === h.col);
-    const nextRow = next ? next.row : Infinity;
+    const nextRow = nextRows[i];
     const table = sheet.tables.find((t) =>
       contains({ ...tableRect(t), bottom: t.top }, h.row, h.col),
     );
