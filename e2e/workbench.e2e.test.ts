@@ -98,13 +98,13 @@ function expectAmounts(rows: Map<string, Record<string, FakeValue>>, cli: CliJso
     const row = rows.get(region.code);
     expect(row).toBeDefined();
     for (const block of cli.blocks) {
-      expect({ region: region.code, block: block.id, kr: row![`${block.name} (kr)`] }).toEqual({
+      expect({ region: region.code, block: block.id, kr: row![`${block.name}`] }).toEqual({
         region: region.code,
         block: block.id,
         kr: region.blocks[block.id],
       });
     }
-    expect({ region: region.code, total: row!["Summa (kr)"] }).toEqual({
+    expect({ region: region.code, total: row!["Summa"] }).toEqual({
       region: region.code,
       total: region.total,
     });
@@ -152,7 +152,7 @@ describe.each(SHIPPED)("the %i sample", (year) => {
 
     // The grid re-rendered after the write: the first region's total is on screen.
     const first = cli.regions[0];
-    const totalCol = cols.col + owned.headers.indexOf("Summa (kr)");
+    const totalCol = cols.col + owned.headers.indexOf("Summa");
     const firstRow = cols.row + table.findIndex((r) => r.includes(first.code));
     const shown = page.locator(
       `[data-testid="sheet-view"] [data-cell="${toA1(firstRow, totalCol)}"]`,
@@ -332,7 +332,7 @@ describe("a region named =1+1", () => {
     expect(summary).toContain("=1+1");
     // The amounts add up to the budget, and "=1+1" got its share by its 12 AT of 63.
     const written = await hook(page, "values", "Blad1", "D1:E4");
-    expect(written[0]).toEqual(["Block 1 – Andel (kr)", "Summa (kr)"]);
+    expect(written[0]).toEqual(["Block 1 – Andel", "Summa"]);
     const shares = written.slice(1).map((r) => r[0] as number);
     expect(shares.reduce((a, b) => a + b, 0)).toBe(1_000_000);
     expect(shares[0]).toBe(190476);

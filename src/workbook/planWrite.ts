@@ -13,6 +13,7 @@
 import type { Lang, RuleSet, Text } from "../domain/ruleSet";
 import type { AllocationResult, RegionResult } from "../domain/types";
 import { parseA1, quoteSheet, rangeA1, toA1 } from "./a1";
+import { blockHeader, totalHeaderText } from "./allocationHeaders";
 import { EMPTY, isoLocal, krCell, measureCell, shortBlockName, t, textCell } from "./plannedCells";
 import { buildSummary, formulaCells, summaryTitle, type LadderColumn } from "./summarySheet";
 import { provenanceOf } from "./provenance";
@@ -269,7 +270,8 @@ function summarySheetName(workbook: WorkbookGrid, year: number, lang: Lang): str
 export function planWrite(args: PlanWriteArgs): WritePlan {
   const { workbook, read, result, lang } = args;
   const ladders = ladderColumns(result, lang);
-  const totalHeader = t(lang, "Summa (kr)", "Total (kr)");
+  // The cells say kr (KR_FORMAT): the headers do not repeat it (allocationHeaders.ts).
+  const totalHeader = totalHeaderText(lang);
 
   // Where: exactly over the previous run's columns when they are beside this table, otherwise
   // right of the user's table.
@@ -289,7 +291,7 @@ export function planWrite(args: PlanWriteArgs): WritePlan {
     if (typeof v === "string") taken.add(v.trim().toLowerCase());
   }
   const headers = [
-    ...result.blocks.map((b) => `${b.name[lang]} (kr)`),
+    ...result.blocks.map((b) => blockHeader(b.name[lang])),
     ...ladders.map((l) => l.header),
     totalHeader,
   ].map((h) => {

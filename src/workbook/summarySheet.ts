@@ -16,6 +16,7 @@
 import type { Lang } from "../domain/ruleSet";
 import type { AllocationResult, BlockResult, RegionResult } from "../domain/types";
 import { columnName, quoteSheet, rangeA1, toA1 } from "./a1";
+import { blockHeader } from "./allocationHeaders";
 import { formulaSheet, inputFingerprint } from "./fingerprint";
 import {
   EMPTY,
@@ -474,7 +475,7 @@ function regionSection(
   const header = [
     t(lang, "Länskod", "Code"),
     t(lang, "Region", "Region"),
-    ...result.blocks.map((b) => `${b.name[lang]} (kr)`),
+    ...result.blocks.map((b) => blockHeader(b.name[lang])),
     ...ladders.map((l) => l.header),
     totalHeader,
     t(lang, "Kontroll", "Check"),
