@@ -29,7 +29,7 @@ import type { WorkbookGrid } from "../workbook/types";
 import { uniqueSheetName } from "../workbook/sheetNames";
 import { excelCall, hostError, unwrap, type CallOptions, type ExcelRun } from "./errors";
 import { checkTable, lookBeforeWriting, type ApiSupport } from "./look";
-import { planSteps } from "./planSteps";
+import { planSteps, unsupportedNotices } from "./planSteps";
 import { readBatch, readRecord, readSummarySheet } from "./readBatch";
 import { readTableSheet } from "./liveRead";
 import { sendBatches } from "./writeRun";
@@ -144,13 +144,14 @@ export function createExcelHost(run: ExcelRun, options: ExcelHostOptions = {}): 
               const pre = await lookBeforeWriting(ctx, plan, lastRead, supports);
               if (pre.table) checkTable(plan, pre.table);
 
-              const batches = packBatches(planSteps(plan, pre));
+              const batches = packBatches(planSteps(plan, pre, supports));
               const sent = await sendBatches(ctx, batches, "write", onProgress);
               const report: WriteReport = {
                 cellsWritten: cellsWritten(batches),
                 syncs: pre.syncs + sent.syncs,
               };
-              if (sent.notices.length > 0) report.notices = sent.notices;
+              const notices = [...unsupportedNotices(plan, supports), ...sent.notices];
+              if (notices.length > 0) report.notices = notices;
               return report;
             },
             call,

@@ -174,6 +174,10 @@ export function queueBatch(
       case "activate":
         sheet(step.sheet).activate();
         break;
+      case "customProperty":
+        // "Creates a new or sets an existing custom property": a re-run replaces ours.
+        ctx.workbook.properties.custom.add(step.name, step.value);
+        break;
     }
   }
   // Excel's own enum value (Excel.CalculationType.recalculate), as a string: no global needed.

@@ -74,7 +74,9 @@ export type WriteStep =
   | ChartStep
   /** Font colour where a cell equals a text (the summary's FEL in red); ExcelApi 1.6. */
   | { kind: "conditionalFormat"; sheet: string; range: string; equals: string; fontColor: string }
-  | { kind: "activate"; sheet: string };
+  | { kind: "activate"; sheet: string }
+  /** A document custom property, added or replaced (Workbook.properties.custom, ExcelApi 1.7). */
+  | { kind: "customProperty"; name: string; value: string };
 
 /** UTF-8 length of a value's JSON (what Office.js puts on the wire for it). */
 export function jsonBytes(value: unknown): number {

@@ -302,14 +302,9 @@ export function patchWorkbook(bytes: Buffer, plan: WritePlan): Buffer {
   const written = headers.map((h, i) => String(names[i] ?? h.value));
   const record = JSON.stringify({ ...plan.ownership, headers: written });
   edits.putSheet(OWNERSHIP_SHEET, ourSheetXml([[{ value: record }]], [], styles), "veryHidden");
-  const prov = plan.ownership.provenance;
-  if (prov) {
-    // The run's fingerprint where a reviewer finds it without the add-in (File → Info).
-    edits.putCustomProperty(
-      "AT-fördelning",
-      `${plan.year}; ${prov.ruleSet.reference}; regler sha256:${prov.ruleSet.fingerprint}; indata sha256:${prov.inputs.fingerprint}; ${prov.program}; ${plan.ownership.writtenAt}`,
-    );
-  }
+  // The run's fingerprint where a reviewer finds it without the add-in (File → Info).
+  const property = plan.documentProperty;
+  if (property) edits.putCustomProperty(property.name, property.value);
   const stylesXml = styles.xml();
   if (stylesXml !== styleSource.xml || !pkg.rels.some((r) => r.type === "styles")) {
     edits.set(styleSource.path, stylesXml);

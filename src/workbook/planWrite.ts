@@ -16,7 +16,7 @@ import { parseA1, quoteSheet, rangeA1, toA1 } from "./a1";
 import { blockHeader, totalHeaderText } from "./allocationHeaders";
 import { EMPTY, isoLocal, krCell, measureCell, shortBlockName, t, textCell } from "./plannedCells";
 import { buildSummary, formulaCells, summaryTitle, type LadderColumn } from "./summarySheet";
-import { provenanceOf } from "./provenance";
+import { documentPropertyOf, provenanceOf } from "./provenance";
 import type {
   CellValue,
   ColumnsPlan,
@@ -388,5 +388,13 @@ export function planWrite(args: PlanWriteArgs): WritePlan {
     provenance,
   };
 
-  return { year: result.year, columns, summary, ownership, clear, conflicts };
+  return {
+    year: result.year,
+    columns,
+    summary,
+    ownership,
+    clear,
+    conflicts,
+    documentProperty: documentPropertyOf(result.year, provenance, ownership.writtenAt),
+  };
 }

@@ -182,6 +182,11 @@ export interface WritePlan {
   clear: string[];
   /** Cells the plan would overwrite that hold a user's value: writing must stop. */
   conflicts: { sheet: string; cell: string }[];
+  /**
+   * The run's fingerprint as a document custom property (File → Info → Properties, without
+   * the add-in): ours replaced on a re-run, the user's own properties kept.
+   */
+  documentProperty?: { name: string; value: string };
 }
 
 /** Which sheet column holds each field of the region table. */
