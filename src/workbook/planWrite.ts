@@ -13,6 +13,7 @@
 import type { Lang, RuleSet, Text } from "../domain/ruleSet";
 import type { AllocationResult, RegionResult } from "../domain/types";
 import { parseA1, quoteSheet, rangeA1, toA1 } from "./a1";
+import { planAnnex } from "./annexSheet";
 import { blockHeader, totalHeaderText } from "./allocationHeaders";
 import { EMPTY, isoLocal, krCell, measureCell, shortBlockName, t, textCell } from "./plannedCells";
 import { buildSummary, formulaCells, summaryTitle, type LadderColumn } from "./summarySheet";
@@ -375,6 +376,11 @@ export function planWrite(args: PlanWriteArgs): WritePlan {
     provenance,
   });
 
+  // The decision annex; a sheet of its name that is not ours stops the write, named.
+  const annexOutcome = planAnnex({ ...args, provenance });
+  if (!annexOutcome.ok) conflicts.push(annexOutcome.conflict);
+  const annex = annexOutcome.ok ? annexOutcome.annex : undefined;
+
   const ownership: OwnershipRecord = {
     version: 1,
     year: result.year,
@@ -383,6 +389,7 @@ export function planWrite(args: PlanWriteArgs): WritePlan {
     ...(read.table ? { table: read.table } : {}),
     headers,
     summarySheet: sheetName,
+    ...(annex ? { annexSheet: annex.sheetName } : {}),
     formulas: formulaCells(summary),
     writtenAt: isoLocal(args.now),
     provenance,
@@ -392,6 +399,7 @@ export function planWrite(args: PlanWriteArgs): WritePlan {
     year: result.year,
     columns,
     summary,
+    ...(annex ? { annex } : {}),
     ownership,
     clear,
     conflicts,

@@ -163,14 +163,14 @@ class SheetRows {
 const label = (text: string): PlannedCell => textCell(text, true);
 
 /** "OK"/"FEL" as a formula: an error anywhere in it (a text typed into an amount) is FEL. */
-function checkCell(condition: string, holds: boolean, lang: Lang): PlannedCell {
+export function checkCell(condition: string, holds: boolean, lang: Lang): PlannedCell {
   return formulaCell(
     `=IFERROR(IF(${condition},"OK",${str(failText(lang))}),${str(failText(lang))})`,
     holds ? "OK" : failText(lang),
   );
 }
 
-const and = (terms: string[]): string =>
+export const and = (terms: string[]): string =>
   terms.length === 1 ? terms[0] : `AND(${terms.join(",")})`;
 
 /** Where the allocation columns are, and what they hold as planned. */
@@ -250,6 +250,12 @@ export function localTime(now: Date, lang: Lang): string {
     : `${p("day")} ${p("month")} ${p("year")} at ${p("hour")}:${p("minute")} (Stockholm time)`;
 }
 
+/** A diarienummer looks like one (S2024/00586, SFS 2024:1252); an instructions' name is not. */
+export function referenceLabel(reference: string, lang: Lang): string {
+  const isDnr = /^[A-ZÅÄÖ]{1,4}\s?\d{4}[/:]\d+/.test(reference);
+  return isDnr ? t(lang, "Diarienummer", "Reference number") : t(lang, "Beslut", "Decision");
+}
+
 /** The run's facts: rule set, decision, sources, time, program, fingerprints, range read, total budget. Returns the budget's row. */
 function factsSection(s: SheetRows, a: SummaryArgs): number {
   const { result, read, lang } = a;
@@ -257,12 +263,7 @@ function factsSection(s: SheetRows, a: SummaryArgs): number {
   if (a.rulesFrom) {
     s.add([label(t(lang, "Regler från bladet", "Rules from the sheet")), textCell(a.rulesFrom)]);
   }
-  // A diarienummer looks like one (S2024/00586, SFS 2024:1252); an instructions' name is not.
-  const isDnr = /^[A-ZÅÄÖ]{1,4}\s?\d{4}[/:]\d+/.test(result.reference);
-  s.add([
-    label(isDnr ? t(lang, "Diarienummer", "Reference number") : t(lang, "Beslut", "Decision")),
-    textCell(result.reference),
-  ]);
+  s.add([label(referenceLabel(result.reference, lang)), textCell(result.reference)]);
   result.sources.forEach((src, i) =>
     s.add([i === 0 ? label(t(lang, "Källor", "Sources")) : EMPTY, textCell(src)]),
   );

@@ -128,6 +128,7 @@ describe("planWrite: the allocation columns", () => {
       columnsRange: "E1:H23",
       headers: plan.columns.headers.map((h) => h.value),
       summarySheet: "AT-fördelning 2024",
+      annexSheet: "Beslutsbilaga",
       formulas: expect.arrayContaining(["A2", "A3", "B13", "H20", "G26"]),
       writtenAt: isoLocal(NOW),
     });

@@ -1513,7 +1513,17 @@ export class PageLayoutProxy extends ClientObject<FakeSheet> {
       () => {
         const sheet = this.entityNow();
         this.ctx.model.assertWritable(sheet);
-        const ref = rangeOf(rows, () => sheet);
+        // Whole rows, as the documentation's own example writes them ("$1:$1").
+        const whole = typeof rows === "string" ? /^\$?(\d+):\$?(\d+)$/.exec(rows) : null;
+        const ref = whole
+          ? { top: Number(whole[1]) - 1, rows: Number(whole[2]) - Number(whole[1]) + 1 }
+          : rangeOf(rows, () => sheet);
+        if (ref.top < 0 || ref.rows < 1) {
+          throw new FakeExcelError(
+            "InvalidArgument",
+            `The argument is invalid: "${String(rows)}".`,
+          );
+        }
         sheet.pageLayout.printTitleRows = `$${ref.top + 1}:$${ref.top + ref.rows}`;
       },
       jsonBytes(typeof rows === "string" ? rows : null),
