@@ -75,10 +75,40 @@ export type AnnexOutcome =
 
 class Rows {
   readonly rows: PlannedCell[][] = [];
+  /** The printed width, in characters of column width (the sum of the columns' widths). */
+  constructor(readonly widths: number[]) {}
   add(cells: PlannedCell[]): number {
     this.rows.push(cells);
     return this.rows.length - 1;
   }
+  /**
+   * A long text in column `col`, cut at spaces into lines that fit the printed width from
+   * there: a text overflowing the last column would be cut off on paper (the page is fitted to
+   * the used columns). `lead` goes before the first line (a label in column A).
+   */
+  addText(text: string, col = 0, lead: PlannedCell[] = []): void {
+    const room = Math.max(20, this.widths.slice(col).reduce((a, b) => a + b, 0) - 2);
+    wrapWords(text, room).forEach((line, i) => {
+      const before = i === 0 ? lead : [];
+      this.add([...before, ...Array(Math.max(0, col - before.length)).fill(EMPTY), textCell(line)]);
+    });
+  }
+}
+
+/** Words into lines of at most `width` characters (a longer word stands alone). */
+export function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/ +/)) {
+    if (line === "") line = word;
+    else if (line.length + 1 + word.length <= width) line += ` ${word}`;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line !== "" || lines.length === 0) lines.push(line);
+  return lines;
 }
 
 const label = (text: string): PlannedCell => textCell(text, true);
@@ -109,13 +139,13 @@ function headSection(r: Rows, a: AnnexArgs): void {
   const { result, lang } = a;
   r.add([textCell(annexTitle(result.year, lang), true)]);
   r.add([]);
-  r.add([label(t(lang, "Regelverk", "Rules")), textCell(result.title[lang])]);
+  r.addText(result.title[lang], 1, [label(t(lang, "Regelverk", "Rules"))]);
   r.add([label(referenceLabel(result.reference, lang)), textCell(result.reference)]);
   if (a.rulesFrom) {
     r.add([label(t(lang, "Regler från bladet", "Rules from the sheet")), textCell(a.rulesFrom)]);
   }
   result.sources.forEach((src, i) =>
-    r.add([i === 0 ? label(t(lang, "Källor", "Sources")) : EMPTY, textCell(src)]),
+    r.addText(src, 1, i === 0 ? [label(t(lang, "Källor", "Sources"))] : []),
   );
   r.add([label(t(lang, "Beräknad", "Computed at")), textCell(localTime(a.now, lang))]);
   r.add([label(t(lang, "Program", "Program")), textCell(a.provenance.program)]);
@@ -256,15 +286,13 @@ function checkSection(r: Rows, a: AnnexArgs, table: RegionTable): { row: number;
     ),
   ]);
   checks.push({ row, col: 5 });
-  r.add([
-    textCell(
-      t(
-        lang,
-        `Kontrollen är en formel över bilagans egna celler: blockets kolumn i tabellen ovan summerar till det fördelade, fördelat + ej fördelat + avrundningsdifferens = budget, och blocken tillsammans = total budget (${formatNumber(result.budget, "sv")} kr). FEL: ett belopp i bilagan har ändrats.`,
-        `The check is a formula over the annex's own cells: the block's column in the table above adds up to what it distributed, distributed + undistributed + rounding difference = budget, and the blocks together = the total budget (${formatNumber(result.budget, "en")} kr). ERROR: an amount in the annex has been changed.`,
-      ),
+  r.addText(
+    t(
+      lang,
+      `Kontrollen är en formel över bilagans egna celler: blockets kolumn i tabellen ovan summerar till det fördelade, fördelat + ej fördelat + avrundningsdifferens = budget, och blocken tillsammans = total budget (${formatNumber(result.budget, "sv")} kr). FEL: ett belopp i bilagan har ändrats.`,
+      `The check is a formula over the annex's own cells: the block's column in the table above adds up to what it distributed, distributed + undistributed + rounding difference = budget, and the blocks together = the total budget (${formatNumber(result.budget, "en")} kr). ERROR: an amount in the annex has been changed.`,
     ),
-  ]);
+  );
   r.add([]);
   return checks;
 }
@@ -273,8 +301,11 @@ function checkSection(r: Rows, a: AnnexArgs, table: RegionTable): { row: number;
 function rulesSection(r: Rows, a: AnnexArgs): void {
   const { result, lang } = a;
   r.add([label(t(lang, "Regelverket i ord", "The rules in words"))]);
-  for (const b of result.blocks)
-    r.add([textCell(b.name[lang], true), textCell(b.explanation[lang])]);
+  // The block's name on a line of its own, its rule below it, indented by a column.
+  for (const b of result.blocks) {
+    r.add([textCell(b.name[lang], true)]);
+    r.addText(b.explanation[lang], 1);
+  }
   r.add([]);
   r.add([label(t(lang, "Tolkningar i kraft", "Interpretations in force"))]);
   if (result.interpretations.length === 0) {
@@ -284,7 +315,7 @@ function rulesSection(r: Rows, a: AnnexArgs): void {
     const chosen = i.isDefault
       ? t(lang, "standardval", "the default")
       : t(lang, "valt för den här beräkningen", "chosen for this run");
-    r.add([textCell(`${i.description[lang]} (${chosen})`)]);
+    r.addText(`${i.description[lang]} (${chosen})`);
   }
   r.add([]);
 }
@@ -322,7 +353,7 @@ function layout(a: AnnexArgs, table: RegionTable): PageLayoutPlan {
 export function planAnnex(a: AnnexArgs): AnnexOutcome {
   const where = placement(a.workbook, a.lang);
   if ("conflict" in where) return { ok: false, conflict: where.conflict };
-  const r = new Rows();
+  const r = new Rows(widths(a.result.blocks.length));
   headSection(r, a);
   const table = regionSection(r, a);
   const checks = checkSection(r, a, table);
@@ -340,7 +371,7 @@ export function planAnnex(a: AnnexArgs): AnnexOutcome {
     annex: {
       sheetName: where.name,
       cells: r.rows,
-      columnWidths: widths(a.result.blocks.length),
+      columnWidths: r.widths,
       conditionalFormats,
       pageLayout: layout(a, table),
       replaces: where.replaces,
