@@ -359,6 +359,7 @@ describe("the page's menu", () => {
       ["Om exemplet", "visible"],
       [OWNERSHIP_SHEET, "veryHidden"],
       ["AT-fördelning 2024", "visible"],
+      ["Beslutsbilaga", "visible"],
     ]);
     expect(wb.getWorksheet("Regioner")!.getCell("I4").value).toBe(27349691);
 

@@ -88,13 +88,23 @@ function queueAnnexCheck(ctx: Excel.RequestContext, plan: WritePlan): Excel.Rang
   return a1;
 }
 
-/** A sheet of the annex's name whose A1 is not our title is the user's: refused, named. */
+/**
+ * A sheet of the annex's name whose A1 is not our title is the user's: refused, named. So is
+ * one that appeared since the read (the plan did not mean to replace anything).
+ */
 async function checkAnnex(
   ctx: Excel.RequestContext,
   plan: WritePlan,
   a1: Excel.Range | null,
+  sheetNames: readonly string[],
 ): Promise<void> {
-  if (!a1 || !plan.annex) return;
+  const annex = plan.annex;
+  if (!annex) return;
+  const exists = sheetNames.some((n) => n.toLowerCase() === annex.sheetName.toLowerCase());
+  if (exists && !annex.replaces) {
+    throw new HostConflictError([{ sheet: annex.sheetName, cell: "A1" }]);
+  }
+  if (!a1) return;
   let value: unknown;
   try {
     value = a1.values[0][0];
@@ -105,7 +115,7 @@ async function checkAnnex(
     value = a1.values[0][0];
   }
   if (!isAnnexTitle(value)) {
-    throw new HostConflictError([{ sheet: plan.annex.sheetName, cell: "A1" }]);
+    throw new HostConflictError([{ sheet: annex.sheetName, cell: "A1" }]);
   }
 }
 
@@ -176,7 +186,7 @@ export function createExcelHost(run: ExcelRun, options: ExcelHostOptions = {}): 
               const annexA1 = queueAnnexCheck(ctx, plan);
               const pre = await lookBeforeWriting(ctx, plan, lastRead, supports);
               if (pre.table) checkTable(plan, pre.table);
-              await checkAnnex(ctx, plan, annexA1);
+              await checkAnnex(ctx, plan, annexA1, pre.sheetNames);
 
               const batches = packBatches(planSteps(plan, pre, supports));
               const sent = await sendBatches(ctx, batches, "write", onProgress);

@@ -122,6 +122,18 @@ test("the record names it but its A1 is the user's since: the host checks before
   expect(fake.snapshot()).toBe(snapshot);
 });
 
+test("a sheet of that name added by the user between the read and the write: refused, nothing changed", async () => {
+  const { fake, host, plan } = setup();
+  const p = await plan();
+  expect(p.annex!.replaces).toBe(false);
+  fake.addSheet({ name: "Beslutsbilaga", values: [["Mitt blad"]] });
+  const snapshot = fake.snapshot();
+  const err = await host.writePlan(p).catch((e: unknown) => e);
+  expect(err).toBeInstanceOf(HostConflictError);
+  expect(fake.snapshot()).toBe(snapshot);
+  expect(fake.getValue("Beslutsbilaga", "A1")).toBe("Mitt blad");
+});
+
 test("an Excel without ExcelApi 1.9: the annex is written without its page layout, and the notice says so", async () => {
   const { fake, host, plan } = setup({ apiVersion: "1.8" });
   const report = await host.writePlan(await plan());
