@@ -322,14 +322,18 @@ describe("a region named =1+1", () => {
     await write(page);
 
     expect(await hook(page, "cell", "Blad1", "A2")).toBe("=1+1");
-    // The only formulas are the summary's own checks and sums (issue 14): none on the user's
-    // sheet, and the summary's "=1+1" below is a value, not a formula's result.
+    // The only formulas are the summary's and the annex's own checks and sums (issue 14): none
+    // on the user's sheet, and the "=1+1" on both is a value, not a formula's result.
     const formulas = await hook(page, "formulaCells");
-    expect(formulas.filter((a) => !a.startsWith("AT-fördelning 2030!"))).toEqual([]);
+    const ours = (a: string) =>
+      a.startsWith("AT-fördelning 2030!") || a.startsWith("Beslutsbilaga!");
+    expect(formulas.filter((a) => !ours(a))).toEqual([]);
     expect(formulas.length).toBeGreaterThan(0);
-    const used = await hook(page, "usedRange", "AT-fördelning 2030");
-    const summary = (await hook(page, "values", "AT-fördelning 2030", used!)).flat();
-    expect(summary).toContain("=1+1");
+    for (const sheet of ["AT-fördelning 2030", "Beslutsbilaga"]) {
+      const used = await hook(page, "usedRange", sheet);
+      const cells = (await hook(page, "values", sheet, used!)).flat();
+      expect({ sheet, text: cells.includes("=1+1") }).toEqual({ sheet, text: true });
+    }
     // The amounts add up to the budget, and "=1+1" got its share by its 12 AT of 63.
     const written = await hook(page, "values", "Blad1", "D1:E4");
     expect(written[0]).toEqual(["Block 1 – Andel", "Summa"]);
