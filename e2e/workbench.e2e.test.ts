@@ -98,13 +98,13 @@ function expectAmounts(rows: Map<string, Record<string, FakeValue>>, cli: CliJso
     const row = rows.get(region.code);
     expect(row).toBeDefined();
     for (const block of cli.blocks) {
-      expect({ region: region.code, block: block.id, kr: row![`${block.name} (kr)`] }).toEqual({
+      expect({ region: region.code, block: block.id, kr: row![`${block.name}`] }).toEqual({
         region: region.code,
         block: block.id,
         kr: region.blocks[block.id],
       });
     }
-    expect({ region: region.code, total: row!["Summa (kr)"] }).toEqual({
+    expect({ region: region.code, total: row!["Summa"] }).toEqual({
       region: region.code,
       total: region.total,
     });
@@ -152,7 +152,7 @@ describe.each(SHIPPED)("the %i sample", (year) => {
 
     // The grid re-rendered after the write: the first region's total is on screen.
     const first = cli.regions[0];
-    const totalCol = cols.col + owned.headers.indexOf("Summa (kr)");
+    const totalCol = cols.col + owned.headers.indexOf("Summa");
     const firstRow = cols.row + table.findIndex((r) => r.includes(first.code));
     const shown = page.locator(
       `[data-testid="sheet-view"] [data-cell="${toA1(firstRow, totalCol)}"]`,
@@ -322,17 +322,21 @@ describe("a region named =1+1", () => {
     await write(page);
 
     expect(await hook(page, "cell", "Blad1", "A2")).toBe("=1+1");
-    // The only formulas are the summary's own checks and sums (issue 14): none on the user's
-    // sheet, and the summary's "=1+1" below is a value, not a formula's result.
+    // The only formulas are the summary's and the annex's own checks and sums (issue 14): none
+    // on the user's sheet, and the "=1+1" on both is a value, not a formula's result.
     const formulas = await hook(page, "formulaCells");
-    expect(formulas.filter((a) => !a.startsWith("AT-fördelning 2030!"))).toEqual([]);
+    const ours = (a: string) =>
+      a.startsWith("AT-fördelning 2030!") || a.startsWith("Beslutsbilaga!");
+    expect(formulas.filter((a) => !ours(a))).toEqual([]);
     expect(formulas.length).toBeGreaterThan(0);
-    const used = await hook(page, "usedRange", "AT-fördelning 2030");
-    const summary = (await hook(page, "values", "AT-fördelning 2030", used!)).flat();
-    expect(summary).toContain("=1+1");
+    for (const sheet of ["AT-fördelning 2030", "Beslutsbilaga"]) {
+      const used = await hook(page, "usedRange", sheet);
+      const cells = (await hook(page, "values", sheet, used!)).flat();
+      expect({ sheet, text: cells.includes("=1+1") }).toEqual({ sheet, text: true });
+    }
     // The amounts add up to the budget, and "=1+1" got its share by its 12 AT of 63.
     const written = await hook(page, "values", "Blad1", "D1:E4");
-    expect(written[0]).toEqual(["Block 1 – Andel (kr)", "Summa (kr)"]);
+    expect(written[0]).toEqual(["Block 1 – Andel", "Summa"]);
     const shares = written.slice(1).map((r) => r[0] as number);
     expect(shares.reduce((a, b) => a + b, 0)).toBe(1_000_000);
     expect(shares[0]).toBe(190476);
@@ -359,6 +363,7 @@ describe("the page's menu", () => {
       ["Om exemplet", "visible"],
       [OWNERSHIP_SHEET, "veryHidden"],
       ["AT-fördelning 2024", "visible"],
+      ["Beslutsbilaga", "visible"],
     ]);
     expect(wb.getWorksheet("Regioner")!.getCell("I4").value).toBe(27349691);
 

@@ -27,11 +27,12 @@ import {
   type WorkbookHost,
   type WriteReport,
 } from "../app/host";
-import type { WorkbookGrid } from "../workbook/types";
+import { isAnnexTitle } from "../workbook/annexSheet";
+import type { WorkbookGrid, WritePlan } from "../workbook/types";
 import { uniqueSheetName } from "../workbook/sheetNames";
 import { excelCall, hostError, unwrap, type CallOptions, type ExcelRun } from "./errors";
 import { checkTable, lookBeforeWriting, type ApiSupport } from "./look";
-import { planSteps } from "./planSteps";
+import { planSteps, unsupportedNotices } from "./planSteps";
 import { readWorkbookGrid } from "./readBatch";
 import { readTableSheet } from "./liveRead";
 import { sendBatches } from "./writeRun";
@@ -80,6 +81,45 @@ const STRUCTURE_PROTECTED = {
   sv: "arbetsbokens struktur är skyddad. Ta bort skyddet (Granska → Skydda arbetsbok) och försök igen.",
   en: "the workbook's structure is protected. Remove the protection (Review → Protect Workbook) and try again.",
 };
+
+/** Loads the A1 of the sheet the annex would replace, to be checked after the next sync. */
+function queueAnnexCheck(ctx: Excel.RequestContext, plan: WritePlan): Excel.Range | null {
+  if (!plan.annex?.replaces) return null;
+  const a1 = ctx.workbook.worksheets.getItem(plan.annex.sheetName).getRange("A1");
+  a1.load("values");
+  return a1;
+}
+
+/**
+ * A sheet of the annex's name whose A1 is not our title is the user's: refused, named. So is
+ * one that appeared since the read (the plan did not mean to replace anything).
+ */
+async function checkAnnex(
+  ctx: Excel.RequestContext,
+  plan: WritePlan,
+  a1: Excel.Range | null,
+  sheetNames: readonly string[],
+): Promise<void> {
+  const annex = plan.annex;
+  if (!annex) return;
+  const exists = sheetNames.some((n) => n.toLowerCase() === annex.sheetName.toLowerCase());
+  if (exists && !annex.replaces) {
+    throw new HostConflictError([{ sheet: annex.sheetName, cell: "A1" }]);
+  }
+  if (!a1) return;
+  let value: unknown;
+  try {
+    value = a1.values[0][0];
+  } catch {
+    // The look's first sync was one Excel refused (too large) and sent again without it.
+    a1.load("values");
+    await ctx.sync();
+    value = a1.values[0][0];
+  }
+  if (!isAnnexTitle(value)) {
+    throw new HostConflictError([{ sheet: annex.sheetName, cell: "A1" }]);
+  }
+}
 
 export function createExcelHost(run: ExcelRun, options: ExcelHostOptions = {}): ExcelHost {
   const now = options.now ?? (() => Date.now());
@@ -130,16 +170,21 @@ export function createExcelHost(run: ExcelRun, options: ExcelHostOptions = {}): 
             run,
             "write",
             async (ctx) => {
+              // The annex replaces a sheet only while its A1 is an annex title of ours: loaded
+              // in the look's own sync (the read did not see that sheet's cells).
+              const annexA1 = queueAnnexCheck(ctx, plan);
               const pre = await lookBeforeWriting(ctx, plan, lastRead, supports);
               if (pre.table) checkTable(plan, pre.table);
+              await checkAnnex(ctx, plan, annexA1, pre.sheetNames);
 
-              const batches = packBatches(planSteps(plan, pre));
+              const batches = packBatches(planSteps(plan, pre, supports));
               const sent = await sendBatches(ctx, batches, "write", onProgress);
               const report: WriteReport = {
                 cellsWritten: cellsWritten(batches),
                 syncs: pre.syncs + sent.syncs,
               };
-              if (sent.notices.length > 0) report.notices = sent.notices;
+              const notices = [...unsupportedNotices(plan, supports), ...sent.notices];
+              if (notices.length > 0) report.notices = notices;
               return report;
             },
             call,

@@ -2,6 +2,7 @@
  * Queues write steps on an Office.js request context: one batch, sent by the caller's sync.
  */
 import { parseA1, toA1 } from "../workbook/a1";
+import type { PageLayoutPlan } from "../workbook/types";
 import { looksLikeFormula, type CellsStep, type ChartStep, type WriteStep } from "./writeSteps";
 
 const CHART_TYPE = "BarClustered";
@@ -93,6 +94,23 @@ function queueChart(ws: Excel.Worksheet, step: ChartStep): void {
   chart.setPosition(spec.anchor, end);
 }
 
+/** A4, the orientation, the print titles, one page wide, the header and the footer. */
+function queuePageLayout(ws: Excel.Worksheet, layout: PageLayoutPlan): void {
+  const pl = ws.pageLayout;
+  pl.paperSize = "A4" as Excel.PaperType;
+  pl.orientation = (
+    layout.orientation === "landscape" ? "Landscape" : "Portrait"
+  ) as Excel.PageOrientation;
+  pl.setPrintTitleRows(`$${layout.titleRows.first + 1}:$${layout.titleRows.last + 1}`);
+  pl.zoom = {
+    horizontalFitToPages: layout.fitToPagesWide,
+    verticalFitToPages: layout.fitToPagesTall,
+  };
+  const page = pl.headersFooters.defaultForAllPages;
+  page.centerHeader = layout.centerHeader;
+  page.centerFooter = layout.centerFooter;
+}
+
 /**
  * Queues one batch of steps on a context; sheet objects are kept for the run. Returns what
  * it loads back after writing: the texts that could be taken for formulas, the values to
@@ -173,6 +191,13 @@ export function queueBatch(
       }
       case "activate":
         sheet(step.sheet).activate();
+        break;
+      case "pageLayout":
+        queuePageLayout(sheet(step.sheet), step.layout);
+        break;
+      case "customProperty":
+        // "Creates a new or sets an existing custom property": a re-run replaces ours.
+        ctx.workbook.properties.custom.add(step.name, step.value);
         break;
     }
   }

@@ -3,7 +3,7 @@
  * into as few batches (one context.sync each) as Excel on the web's 5 MB request limit allows.
  * Pure and deterministic: the same plan always makes the same batches.
  */
-import type { ChartSpec, PlannedCell } from "../workbook/types";
+import type { ChartSpec, PageLayoutPlan, PlannedCell } from "../workbook/types";
 
 /**
  * Bytes per batch. Excel on the web refuses requests above 5 MB; the estimate below counts
@@ -74,7 +74,11 @@ export type WriteStep =
   | ChartStep
   /** Font colour where a cell equals a text (the summary's FEL in red); ExcelApi 1.6. */
   | { kind: "conditionalFormat"; sheet: string; range: string; equals: string; fontColor: string }
-  | { kind: "activate"; sheet: string };
+  | { kind: "activate"; sheet: string }
+  /** A document custom property, added or replaced (Workbook.properties.custom, ExcelApi 1.7). */
+  | { kind: "customProperty"; name: string; value: string }
+  /** How a sheet prints (Worksheet.pageLayout, ExcelApi 1.9). */
+  | { kind: "pageLayout"; sheet: string; layout: PageLayoutPlan };
 
 /** UTF-8 length of a value's JSON (what Office.js puts on the wire for it). */
 export function jsonBytes(value: unknown): number {

@@ -11,6 +11,18 @@ import type { WorkbookPackage } from "./ooxml";
 import { MINIMAL_STYLES } from "./stylesXml";
 import { escapeXml } from "./xml";
 
+/** An attribute's text as written back to what it says (the five entities and numeric ones). */
+function unescapeXml(text: string): string {
+  return text
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
+}
+
 export const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const REL_WORKSHEET = `${NS_R}/worksheet`;
@@ -118,6 +130,48 @@ export class PackageEdits {
     this.addOverride(part, CT_WORKSHEET);
     this.set(part, xml);
     return part;
+  }
+
+  /**
+   * The print titles of a sheet: the defined name `_xlnm.Print_Titles` with the sheet's
+   * `localSheetId` (its index among the workbook's sheets, hidden ones and chart sheets
+   * counted), e.g. `'Beslutsbilaga'!$12:$12`. A previous one for that sheet is replaced; every
+   * other defined name is kept as it was. A missing `<definedNames>` goes where the schema puts
+   * it: after `sheets`, `functionGroups` and `externalReferences`.
+   */
+  putPrintTitles(sheetName: string, rows: { first: number; last: number }): void {
+    const p = /<([A-Za-z_][\w.-]*:)?workbook[\s>]/.exec(this.workbookXml)?.[1] ?? "";
+    const sheetsBlock = new RegExp(`<${p}sheets(?=[\\s>])[\\s\\S]*?</${p}sheets>`).exec(
+      this.workbookXml,
+    );
+    if (!sheetsBlock) return;
+    const names = [
+      ...sheetsBlock[0].matchAll(new RegExp(`<${p}sheet(?=[\\s/>])[^>]*?\\sname="([^"]*)"`, "g")),
+    ].map((m) => unescapeXml(m[1]));
+    const index = names.indexOf(sheetName);
+    if (index < 0) return;
+    const quoted = `'${sheetName.replace(/'/g, "''")}'`;
+    const value = `${quoted}!$${rows.first + 1}:$${rows.last + 1}`;
+    const el = `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(value)}</${p}definedName>`;
+    const old = new RegExp(
+      `<${p}definedName(?=\\s)(?=[^>]*\\sname="_xlnm\\.Print_Titles")(?=[^>]*\\slocalSheetId="${index}")[^>]*>[\\s\\S]*?</${p}definedName>`,
+    );
+    if (old.test(this.workbookXml)) {
+      this.workbookXml = this.workbookXml.replace(old, el);
+      return;
+    }
+    const close = new RegExp(`</${p}definedNames>`);
+    if (close.test(this.workbookXml)) {
+      this.workbookXml = this.workbookXml.replace(close, `${el}</${p}definedNames>`);
+      return;
+    }
+    const after = [`</${p}externalReferences>`, `</${p}functionGroups>`, `</${p}sheets>`].find(
+      (tag) => this.workbookXml.includes(tag),
+    )!;
+    this.workbookXml = this.workbookXml.replace(
+      after,
+      `${after}<${p}definedNames>${el}</${p}definedNames>`,
+    );
   }
 
   /** A part name not in the package yet, e.g. "xl/charts/chart3.xml". */

@@ -10,7 +10,7 @@
  * Every other zip entry is copied as it was, compressed bytes and all.
  */
 import { columnName, splitSheetAddress } from "../workbook/a1";
-import type { ConditionalFormat, PlannedCell, WritePlan } from "../workbook/types";
+import type { ConditionalFormat, PageLayoutPlan, PlannedCell, WritePlan } from "../workbook/types";
 import { OWNERSHIP_SHEET } from "../workbook/types";
 import { openPackage, partString, readRels } from "./ooxml";
 import type { SheetEntry, WorkbookPackage } from "./ooxml";
@@ -176,14 +176,41 @@ function conditionalXml(formats: readonly ConditionalFormat[], styles: StyleBook
     .join("");
 }
 
-/** A whole sheet of ours (the summary, the record) as worksheet XML. */
+/** The header and footer codes, centre section, as OOXML text ("&CSida &P av &N"). */
+function headerFooterXml(layout: PageLayoutPlan): string {
+  return (
+    `<headerFooter><oddHeader>${escapeXml(`&C${layout.centerHeader}`)}</oddHeader>` +
+    `<oddFooter>${escapeXml(`&C${layout.centerFooter}`)}</oddFooter></headerFooter>`
+  );
+}
+
+/**
+ * How the sheet prints, in the schema's places: `sheetPr/pageSetUpPr fitToPage` first in the
+ * worksheet (without it Excel ignores fitToWidth), then after the cells and their conditional
+ * formatting `pageMargins` (Excel's "Normal"), `pageSetup` (paperSize 9 is A4) and
+ * `headerFooter`. The print titles are a defined name in workbook.xml (putPrintTitles).
+ */
+function pageXml(layout: PageLayoutPlan | undefined): { head: string; tail: string } {
+  if (!layout) return { head: "", tail: "" };
+  return {
+    head: '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>',
+    tail:
+      '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+      `<pageSetup paperSize="9" orientation="${layout.orientation}" fitToWidth="${layout.fitToPagesWide}" fitToHeight="${layout.fitToPagesTall}"/>` +
+      headerFooterXml(layout),
+  };
+}
+
+/** A whole sheet of ours (the summary, the annex, the record) as worksheet XML. */
 function ourSheetXml(
   cells: PlannedCell[][],
   widths: number[],
   styles: StyleBook,
   drawingRid?: string,
   formats: readonly ConditionalFormat[] = [],
+  layout?: PageLayoutPlan,
 ): string {
+  const page = pageXml(layout);
   const cols = widths
     .map((w, c) =>
       w > 0 ? `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>` : "",
@@ -205,9 +232,11 @@ function ourSheetXml(
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}">` +
+    page.head +
     (cols ? `<cols>${cols}</cols>` : "") +
     `<sheetData>${rows}</sheetData>` +
     conditionalXml(formats, styles) +
+    page.tail +
     (drawingRid ? `<drawing r:id="${drawingRid}"/>` : "") +
     "</worksheet>"
   );
@@ -299,17 +328,28 @@ export function patchWorkbook(bytes: Buffer, plan: WritePlan): Buffer {
     null,
   );
   if (chart) edits.putChart(summaryPath, plan.summary.sheetName, chart);
+  const annex = plan.annex;
+  if (annex) {
+    edits.putSheet(
+      annex.sheetName,
+      ourSheetXml(
+        annex.cells,
+        annex.columnWidths,
+        styles,
+        undefined,
+        annex.conditionalFormats,
+        annex.pageLayout,
+      ),
+      null,
+    );
+    edits.putPrintTitles(annex.sheetName, annex.pageLayout.titleRows);
+  }
   const written = headers.map((h, i) => String(names[i] ?? h.value));
   const record = JSON.stringify({ ...plan.ownership, headers: written });
   edits.putSheet(OWNERSHIP_SHEET, ourSheetXml([[{ value: record }]], [], styles), "veryHidden");
-  const prov = plan.ownership.provenance;
-  if (prov) {
-    // The run's fingerprint where a reviewer finds it without the add-in (File → Info).
-    edits.putCustomProperty(
-      "AT-fördelning",
-      `${plan.year}; ${prov.ruleSet.reference}; regler sha256:${prov.ruleSet.fingerprint}; indata sha256:${prov.inputs.fingerprint}; ${prov.program}; ${plan.ownership.writtenAt}`,
-    );
-  }
+  // The run's fingerprint where a reviewer finds it without the add-in (File → Info).
+  const property = plan.documentProperty;
+  if (property) edits.putCustomProperty(property.name, property.value);
   const stylesXml = styles.xml();
   if (stylesXml !== styleSource.xml || !pkg.rels.some((r) => r.type === "styles")) {
     edits.set(styleSource.path, stylesXml);

@@ -15,6 +15,7 @@ export function parseOwnership(text: unknown): OwnershipRecord | null {
       r.headers.every((h) => typeof h === "string") &&
       typeof r.summarySheet === "string"
     ) {
+      if (r.annexSheet !== undefined && typeof r.annexSheet !== "string") delete r.annexSheet;
       // The formula cells are a list of A1 addresses; anything else there is dropped.
       const formulas = r.formulas;
       if (

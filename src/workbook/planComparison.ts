@@ -69,10 +69,10 @@ export function planComparisonSheet(args: ComparisonSheetArgs): SummaryPlan {
     [
       t(lang, "Kod", "Code"),
       "Region",
-      t(lang, "Före (kr)", "Before (kr)"),
-      t(lang, "Efter (kr)", "After (kr)"),
-      t(lang, "Skillnad (kr)", "Difference (kr)"),
-      ...blocks.map((b) => `${t(lang, "Skillnad", "Difference")} ${shortName(b.name[lang])} (kr)`),
+      t(lang, "Före", "Before"),
+      t(lang, "Efter", "After"),
+      t(lang, "Skillnad", "Difference"),
+      ...blocks.map((b) => `${t(lang, "Skillnad", "Difference")} ${shortName(b.name[lang])}`),
       ...stepBlocks.map((b) => `${t(lang, "Trappsteg", "Ladder step")} ${shortName(b.name[lang])}`),
       t(lang, "Anmärkning", "Remark"),
     ].map((h) => textCell(h, true)),
@@ -106,9 +106,9 @@ export function planComparisonSheet(args: ComparisonSheetArgs): SummaryPlan {
   rows.push(
     [
       t(lang, "Block", "Block"),
-      t(lang, "Före (kr)", "Before (kr)"),
-      t(lang, "Efter (kr)", "After (kr)"),
-      t(lang, "Skillnad (kr)", "Difference (kr)"),
+      t(lang, "Före", "Before"),
+      t(lang, "Efter", "After"),
+      t(lang, "Skillnad", "Difference"),
     ].map((h) => textCell(h, true)),
   );
   for (const b of blocks)

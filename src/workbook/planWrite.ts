@@ -13,9 +13,11 @@
 import type { Lang, RuleSet, Text } from "../domain/ruleSet";
 import type { AllocationResult, RegionResult } from "../domain/types";
 import { parseA1, quoteSheet, rangeA1, toA1 } from "./a1";
+import { planAnnex } from "./annexSheet";
+import { blockHeader, totalHeaderText } from "./allocationHeaders";
 import { EMPTY, isoLocal, krCell, measureCell, shortBlockName, t, textCell } from "./plannedCells";
 import { buildSummary, formulaCells, summaryTitle, type LadderColumn } from "./summarySheet";
-import { provenanceOf } from "./provenance";
+import { documentPropertyOf, provenanceOf } from "./provenance";
 import type {
   CellValue,
   ColumnsPlan,
@@ -269,7 +271,8 @@ function summarySheetName(workbook: WorkbookGrid, year: number, lang: Lang): str
 export function planWrite(args: PlanWriteArgs): WritePlan {
   const { workbook, read, result, lang } = args;
   const ladders = ladderColumns(result, lang);
-  const totalHeader = t(lang, "Summa (kr)", "Total (kr)");
+  // The cells say kr (KR_FORMAT): the headers do not repeat it (allocationHeaders.ts).
+  const totalHeader = totalHeaderText(lang);
 
   // Where: exactly over the previous run's columns when they are beside this table, otherwise
   // right of the user's table.
@@ -289,7 +292,7 @@ export function planWrite(args: PlanWriteArgs): WritePlan {
     if (typeof v === "string") taken.add(v.trim().toLowerCase());
   }
   const headers = [
-    ...result.blocks.map((b) => `${b.name[lang]} (kr)`),
+    ...result.blocks.map((b) => blockHeader(b.name[lang])),
     ...ladders.map((l) => l.header),
     totalHeader,
   ].map((h) => {
@@ -373,6 +376,11 @@ export function planWrite(args: PlanWriteArgs): WritePlan {
     provenance,
   });
 
+  // The decision annex; a sheet of its name that is not ours stops the write, named.
+  const annexOutcome = planAnnex({ ...args, provenance });
+  if (!annexOutcome.ok) conflicts.push(annexOutcome.conflict);
+  const annex = annexOutcome.ok ? annexOutcome.annex : undefined;
+
   const ownership: OwnershipRecord = {
     version: 1,
     year: result.year,
@@ -381,10 +389,20 @@ export function planWrite(args: PlanWriteArgs): WritePlan {
     ...(read.table ? { table: read.table } : {}),
     headers,
     summarySheet: sheetName,
+    ...(annex ? { annexSheet: annex.sheetName } : {}),
     formulas: formulaCells(summary),
     writtenAt: isoLocal(args.now),
     provenance,
   };
 
-  return { year: result.year, columns, summary, ownership, clear, conflicts };
+  return {
+    year: result.year,
+    columns,
+    summary,
+    ...(annex ? { annex } : {}),
+    ownership,
+    clear,
+    conflicts,
+    documentProperty: documentPropertyOf(result.year, provenance, ownership.writtenAt),
+  };
 }

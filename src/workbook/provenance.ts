@@ -79,3 +79,31 @@ export function provenanceOf(
     },
   };
 }
+
+/** The document custom property's name. */
+export const DOCUMENT_PROPERTY = "AT-fördelning";
+/**
+ * Excel on Windows and Mac cut a custom property's value at 255 characters without a word
+ * (CustomPropertyCollection.add): the value is kept within it, the decision's reference
+ * shortened first, since the fingerprints are what a reviewer compares.
+ */
+export const MAX_PROPERTY_CHARS = 255;
+
+/**
+ * "2024; S2024/00586; regler sha256:…; indata sha256:…; AT-fördelning 0.1.0; 2025-03-14T10:22:05+01:00".
+ */
+export function documentPropertyOf(
+  year: number,
+  prov: Provenance,
+  writtenAt: string,
+): { name: string; value: string } {
+  const compose = (reference: string): string =>
+    `${year}; ${reference}; regler sha256:${prov.ruleSet.fingerprint}; indata sha256:${prov.inputs.fingerprint}; ${prov.program}; ${writtenAt}`;
+  let value = compose(prov.ruleSet.reference);
+  const over = value.length - MAX_PROPERTY_CHARS;
+  if (over > 0) {
+    const ref = prov.ruleSet.reference;
+    value = compose(ref.slice(0, Math.max(0, ref.length - over - 1)) + "…");
+  }
+  return { name: DOCUMENT_PROPERTY, value: value.slice(0, MAX_PROPERTY_CHARS) };
+}

@@ -66,7 +66,10 @@ export function readRegionTable(
     : "midpoint";
   // Sheets a person may have put the table on: never our own bookkeeping or summary sheets.
   const dataSheets = workbook.sheets.filter(
-    (s) => s.name !== OWNERSHIP_SHEET && s.name !== workbook.owned?.summarySheet,
+    (s) =>
+      s.name !== OWNERSHIP_SHEET &&
+      s.name !== workbook.owned?.summarySheet &&
+      s.name !== workbook.owned?.annexSheet,
   );
   const hint: Text = {
     sv: `en rubrikrad med en kolumn "Region" (eller "Län") och en kolumn "${expectedHeader("at", years).sv}"`,

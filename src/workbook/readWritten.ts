@@ -11,16 +11,12 @@ import type { RuleSet, Text } from "../domain/ruleSet";
 import type { AllocationResult, Settings } from "../domain/types";
 import type { Comparable } from "../domain/whatif/compare";
 import { parseA1, toA1 } from "./a1";
+import { isBlockHeader, isTotalHeader } from "./allocationHeaders";
 import { shortBlockName } from "./plannedCells";
 import type { CellValue, Issue, RegionTableRead, WorkbookGrid } from "./types";
 
 export type WrittenRead =
   { ok: true; allocation: Comparable & { writtenAt: string } } | { ok: false; issues: Issue[] };
-
-const TOTAL_HEADERS = ["Summa (kr)", "Total (kr)"];
-
-/** "Block 1 – Redovisa antal AT (kr) (2)" → "Block 1 – Redovisa antal AT (kr)". */
-const unnumbered = (h: string): string => h.replace(/ \(\d+\)$/, "");
 
 function refuse(code: string, message: Text, sheet?: string, cell?: string): WrittenRead {
   return {
@@ -78,10 +74,12 @@ export function readWrittenAllocation(
       });
     }
   });
-  const plain = owned.headers.map(unnumbered);
+  // Headers as this version writes them ("Block 1 – Redovisa antal AT", "Summa") or as earlier
+  // ones did ("… (kr)", "Summa (kr)"): workbooks in the wild have both.
+  const kronorIndex = new Set<number>();
   const blockCol = new Map<string, number>();
   for (const b of current.blocks) {
-    const i = plain.findIndex((h) => h === `${b.name.sv} (kr)` || h === `${b.name.en} (kr)`);
+    const i = owned.headers.findIndex((h) => isBlockHeader(h, b.name));
     if (i < 0) {
       return refuse("baseline.blocks", {
         sv: `den skrivna fördelningen saknar kolumnen för ${b.name.sv}`,
@@ -89,8 +87,9 @@ export function readWrittenAllocation(
       });
     }
     blockCol.set(b.id, tl.col + i);
+    kronorIndex.add(i);
   }
-  const totalIndex = plain.findIndex((h) => TOTAL_HEADERS.includes(h));
+  const totalIndex = owned.headers.findIndex((h) => isTotalHeader(h));
   if (totalIndex < 0) {
     return refuse("baseline.blocks", {
       sv: "den skrivna fördelningen saknar summakolumnen",
@@ -98,13 +97,16 @@ export function readWrittenAllocation(
     });
   }
   const totalCol = tl.col + totalIndex;
+  kronorIndex.add(totalIndex);
   // The measure column of each ladder block: its header names the block and is no kronor column.
   const { values } = resolveSettings(ruleSet, settings);
   const ladders = applyInterpretations(ruleSet, values).filter((b) => b.ladder);
   const measureCol = new Map<string, number>();
   for (const b of ladders) {
     const shorts = [shortBlockName(b.name.sv), shortBlockName(b.name.en)];
-    const i = plain.findIndex((h) => !h.endsWith("(kr)") && shorts.some((s) => h.includes(s)));
+    const i = owned.headers.findIndex(
+      (h, j) => !kronorIndex.has(j) && shorts.some((s) => h.includes(s)),
+    );
     if (i >= 0) measureCol.set(b.id, tl.col + i);
   }
   const kronor = (row: number, col: number): number | null => {

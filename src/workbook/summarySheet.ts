@@ -13,9 +13,11 @@
  * (whole kronor: exact in JS numbers and in Excel's doubles alike), so a file shows the right
  * state before any recalculation.
  */
+import { formatNumber } from "../domain/format";
 import type { Lang } from "../domain/ruleSet";
 import type { AllocationResult, BlockResult, RegionResult } from "../domain/types";
 import { columnName, quoteSheet, rangeA1, toA1 } from "./a1";
+import { blockHeader } from "./allocationHeaders";
 import { formulaSheet, inputFingerprint } from "./fingerprint";
 import {
   EMPTY,
@@ -161,14 +163,14 @@ class SheetRows {
 const label = (text: string): PlannedCell => textCell(text, true);
 
 /** "OK"/"FEL" as a formula: an error anywhere in it (a text typed into an amount) is FEL. */
-function checkCell(condition: string, holds: boolean, lang: Lang): PlannedCell {
+export function checkCell(condition: string, holds: boolean, lang: Lang): PlannedCell {
   return formulaCell(
     `=IFERROR(IF(${condition},"OK",${str(failText(lang))}),${str(failText(lang))})`,
     holds ? "OK" : failText(lang),
   );
 }
 
-const and = (terms: string[]): string =>
+export const and = (terms: string[]): string =>
   terms.length === 1 ? terms[0] : `AND(${terms.join(",")})`;
 
 /** Where the allocation columns are, and what they hold as planned. */
@@ -248,6 +250,12 @@ export function localTime(now: Date, lang: Lang): string {
     : `${p("day")} ${p("month")} ${p("year")} at ${p("hour")}:${p("minute")} (Stockholm time)`;
 }
 
+/** A diarienummer looks like one (S2024/00586, SFS 2024:1252); an instructions' name is not. */
+export function referenceLabel(reference: string, lang: Lang): string {
+  const isDnr = /^[A-ZÅÄÖ]{1,4}\s?\d{4}[/:]\d+/.test(reference);
+  return isDnr ? t(lang, "Diarienummer", "Reference number") : t(lang, "Beslut", "Decision");
+}
+
 /** The run's facts: rule set, decision, sources, time, program, fingerprints, range read, total budget. Returns the budget's row. */
 function factsSection(s: SheetRows, a: SummaryArgs): number {
   const { result, read, lang } = a;
@@ -255,12 +263,7 @@ function factsSection(s: SheetRows, a: SummaryArgs): number {
   if (a.rulesFrom) {
     s.add([label(t(lang, "Regler från bladet", "Rules from the sheet")), textCell(a.rulesFrom)]);
   }
-  // A diarienummer looks like one (S2024/00586, SFS 2024:1252); an instructions' name is not.
-  const isDnr = /^[A-ZÅÄÖ]{1,4}\s?\d{4}[/:]\d+/.test(result.reference);
-  s.add([
-    label(isDnr ? t(lang, "Diarienummer", "Reference number") : t(lang, "Beslut", "Decision")),
-    textCell(result.reference),
-  ]);
+  s.add([label(referenceLabel(result.reference, lang)), textCell(result.reference)]);
   result.sources.forEach((src, i) =>
     s.add([i === 0 ? label(t(lang, "Källor", "Sources")) : EMPTY, textCell(src)]),
   );
@@ -474,7 +477,7 @@ function regionSection(
   const header = [
     t(lang, "Länskod", "Code"),
     t(lang, "Region", "Region"),
-    ...result.blocks.map((b) => `${b.name[lang]} (kr)`),
+    ...result.blocks.map((b) => blockHeader(b.name[lang])),
     ...ladders.map((l) => l.header),
     totalHeader,
     t(lang, "Kontroll", "Check"),
@@ -700,23 +703,86 @@ function checksNote(s: SheetRows, a: SummaryArgs): void {
   s.add([]);
 }
 
-function chartSpec(
+/** Up to this many regions the chart shows each; above it, the largest CHART_TOP only. */
+export const CHART_ALL_UP_TO = 30;
+export const CHART_TOP = 25;
+
+/**
+ * The chart: one bar per region where they fit (the 21 regions, any table up to
+ * CHART_ALL_UP_TO rows), straight over the per-region table. A larger table (5 000 rows of a
+ * synthetic or a municipal split) would make a chart of hair-thin, unlabelled bars in Excel as
+ * in the workbench: it shows the CHART_TOP largest totals instead, from a small table of their
+ * own below the sheet ("Diagrammets underlag"), each cell a formula over its row of the
+ * per-region table so the chart follows that table, with a line saying so ("Diagrammet visar de
+ * 25 största av 5 000 regionerna"). Ties keep the table's order.
+ */
+function chartSection(
+  s: SheetRows,
   a: SummaryArgs,
   regions: { first: number; last: number; totalCol: number },
-  chartRow: number,
 ): ChartSpec | undefined {
-  if (a.result.regions.length === 0) return undefined;
+  const { result, lang } = a;
+  const n = result.regions.length;
+  if (n === 0) return undefined;
+  const title = t(
+    lang,
+    `Summa per region ${result.year} (kr)`,
+    `Total per region ${result.year} (kr)`,
+  );
+  let categoriesRange = rangeA1(regions.first, 1, regions.last, 1);
+  let valuesRange = rangeA1(regions.first, regions.totalCol, regions.last, regions.totalCol);
+  let chartTitle = title;
+  if (n > CHART_ALL_UP_TO) {
+    const top = result.regions
+      .map((r, i) => ({ r, i }))
+      .sort((x, y) => y.r.total - x.r.total || x.i - y.i)
+      .slice(0, CHART_TOP);
+    const shown = formatNumber(CHART_TOP, lang);
+    const all = formatNumber(n, lang);
+    s.add([]);
+    s.add([label(t(lang, "Diagrammets underlag", "The chart's data"))]);
+    s.add([
+      textCell(
+        t(
+          lang,
+          `Diagrammet visar de ${shown} största av ${all} regionerna (högst summa); alla står i tabellen Per region ovan.`,
+          `The chart shows the ${shown} largest of the ${all} regions (highest total); every region is in the Per region table above.`,
+        ),
+      ),
+    ]);
+    s.add(
+      [t(lang, "Region", "Region"), a.totalHeader].map((h) => textCell(h, true)),
+      true,
+    );
+    const first = s.rows.length;
+    for (const { r, i } of top) {
+      const row = regions.first + i;
+      s.add(
+        [
+          formulaCell(`=${toA1(row, 1)}`, r.region),
+          formulaCell(`=${toA1(row, regions.totalCol)}`, r.total, KR_FORMAT),
+        ],
+        true,
+      );
+    }
+    const last = s.rows.length - 1;
+    s.add([]);
+    categoriesRange = rangeA1(first, 0, last, 0);
+    valuesRange = rangeA1(first, 1, last, 1);
+    chartTitle = t(
+      lang,
+      `${title}, de ${shown} största av ${all}`,
+      `${title}, the ${shown} largest of ${all}`,
+    );
+  }
   return {
     type: "bar",
-    title: t(
-      a.lang,
-      `Summa per region ${a.result.year} (kr)`,
-      `Total per region ${a.result.year} (kr)`,
-    ),
-    categoriesRange: rangeA1(regions.first, 1, regions.last, 1),
-    valuesRange: rangeA1(regions.first, regions.totalCol, regions.last, regions.totalCol),
+    title: chartTitle,
+    categoriesRange,
+    valuesRange,
     seriesName: a.totalHeader,
-    anchor: toA1(chartRow, 0),
+    // Below everything, where it covers nothing.
+    anchor: toA1(s.rows.length + 1, 0),
     widthCols: 8,
     heightRows: 22,
   };
@@ -755,8 +821,7 @@ export function buildSummary(a: SummaryArgs): SummaryPlan {
   const checks = [...blockChecks, ...regions.checks];
   s.rows[top.verdict] = [verdictCell(checks, a.lang)];
 
-  // The chart goes below everything, where it covers nothing.
-  const chart = chartSpec(a, regions, s.rows.length + 1);
+  const chart = chartSection(s, a, regions);
   const cells = s.rows.map((r) => r.map((c) => (c.value === "" && !c.formula ? EMPTY : c)));
   return {
     sheetName: a.sheetName,

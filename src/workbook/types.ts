@@ -102,6 +102,8 @@ export interface OwnershipRecord {
   /** Header texts written, left to right. */
   headers: string[];
   summarySheet: string;
+  /** The decision annex sheet written (annexSheet.ts), replaced whole on a re-run like the summary. */
+  annexSheet?: string;
   /** The summary's cells holding the add-in's formulas (the checks), A1; ours like the rest. */
   formulas?: string[];
   writtenAt: string;
@@ -168,11 +170,41 @@ export interface SummaryPlan {
   chart?: ChartSpec;
 }
 
+/**
+ * How a sheet prints: what both hosts set (Office.js Worksheet.pageLayout, OOXML pageSetup,
+ * headerFooter and the _xlnm.Print_Titles name).
+ */
+export interface PageLayoutPlan {
+  paperSize: "A4";
+  orientation: "portrait" | "landscape";
+  /** Zero-based sheet rows repeated at the top of every printed page (the table's header). */
+  titleRows: { first: number; last: number };
+  /** Fit to this many pages wide, as many tall as it takes (0: automatic). */
+  fitToPagesWide: 1;
+  fitToPagesTall: 0;
+  /** Header and footer, centre section, in Excel's codes ("Sida &P av &N"; a literal & is &&). */
+  centerHeader: string;
+  centerFooter: string;
+}
+
+/** The print-ready decision annex (beslutsbilaga): a sheet of ours with its page layout. */
+export interface AnnexPlan extends SummaryPlan {
+  pageLayout: PageLayoutPlan;
+  /**
+   * A sheet of that name exists and is the tool's own (the record names it, and its A1 holds an
+   * annex title where the read saw it): it is replaced. A host that did not read the sheet
+   * checks its A1 before writing.
+   */
+  replaces: boolean;
+}
+
 /** Everything one write does. A host executes it, and refuses where `conflicts` is not empty. */
 export interface WritePlan {
   year: number;
   columns: ColumnsPlan;
   summary: SummaryPlan;
+  /** The decision annex; absent in plans made by hand (tests) and before this version. */
+  annex?: AnnexPlan;
   /** The record to store after writing. */
   ownership: OwnershipRecord;
   /**
@@ -182,6 +214,11 @@ export interface WritePlan {
   clear: string[];
   /** Cells the plan would overwrite that hold a user's value: writing must stop. */
   conflicts: { sheet: string; cell: string }[];
+  /**
+   * The run's fingerprint as a document custom property (File → Info → Properties, without
+   * the add-in): ours replaced on a re-run, the user's own properties kept.
+   */
+  documentProperty?: { name: string; value: string };
 }
 
 /** Which sheet column holds each field of the region table. */

@@ -89,7 +89,7 @@ describe.each([
         expect({ name, same: after.get(name)!.equals(bytes) }).toEqual({ name, same: true });
     }
     // New parts: the summary sheet with its chart (a drawing of its own beside the user's),
-    // and the ownership record.
+    // the decision annex and the ownership record.
     const added = [...after.keys()].filter((n) => !before.has(n));
     expect(added.sort()).toEqual([
       "docProps/custom.xml",
@@ -99,6 +99,7 @@ describe.each([
       "xl/worksheets/_rels/sheet3.xml.rels",
       "xl/worksheets/sheet3.xml",
       "xl/worksheets/sheet4.xml",
+      "xl/worksheets/sheet5.xml",
     ]);
   });
 
@@ -130,19 +131,25 @@ describe.each([
     const b = after.get("xl/workbook.xml")!.toString("utf8");
     for (const piece of [
       /<workbookProtection[^>]*\/>/,
-      /<definedNames>.*<\/definedNames>/,
       /<pivotCaches>.*<\/pivotCaches>/,
       /<workbookPr[^>]*\/>/,
     ]) {
       expect(b.match(piece)?.[0]).toBe(a.match(piece)?.[0]);
     }
+    // The user's defined names as they were; the annex's print titles added after them, for
+    // the annex's own index (the fourth sheet).
+    const names = (x: string) => /<definedNames>(.*)<\/definedNames>/.exec(x)![1];
+    expect(names(b)).toBe(
+      `${names(a)}<definedName name="_xlnm.Print_Titles" localSheetId="3">'Beslutsbilaga'!$12:$12</definedName>`,
+    );
     expect(b).toMatch(/<sheet name="AT-fördelning 2024" sheetId="3" r:id="rId\d+"\/>/);
-    expect(b).toMatch(/<sheet name="ATF_meta" sheetId="4" state="veryHidden" r:id="rId\d+"\/>/);
+    expect(b).toMatch(/<sheet name="Beslutsbilaga" sheetId="4" r:id="rId\d+"\/>/);
+    expect(b).toMatch(/<sheet name="ATF_meta" sheetId="5" state="veryHidden" r:id="rId\d+"\/>/);
   });
 
   test("[Content_Types].xml: the new sheets, and the main part's type as it was", () => {
     const t = after.get("[Content_Types].xml")!.toString("utf8");
-    for (const n of [3, 4]) {
+    for (const n of [3, 4, 5]) {
       expect(t).toContain(
         `<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
       );
@@ -200,6 +207,7 @@ describe.each([
       "Underlag",
       "Pivot",
       "AT-fördelning 2024",
+      "Beslutsbilaga",
       "ATF_meta",
     ]);
     const grid = await readWorkbookFile(out);

@@ -56,10 +56,10 @@ describe("planWrite: the allocation columns", () => {
     expect(plan.columns.headerRow).toBe(0);
     expect(plan.columns.firstCol).toBe(4); // column E, right of A:D
     expect(plan.columns.headers.map((h) => h.value)).toEqual([
-      "Block 1 – Redovisa antal AT (kr)",
-      "Block 2 – Ytterligare utökning (kr)",
+      "Block 1 – Redovisa antal AT",
+      "Block 2 – Ytterligare utökning",
       "Utökning block 2 (AT)",
-      "Summa (kr)",
+      "Summa",
     ]);
     expect(plan.columns.headers.every((h) => h.bold)).toBe(true);
     expect(plan.conflicts).toEqual([]);
@@ -91,24 +91,24 @@ describe("planWrite: the allocation columns", () => {
   test("English headers", () => {
     const plan = planWrite(args({ lang: "en" }));
     expect(plan.columns.headers.map((h) => h.value)).toEqual([
-      "Block 1 – Report the number of AT posts (kr)",
-      "Block 2 – Further expansion (kr)",
+      "Block 1 – Report the number of AT posts",
+      "Block 2 – Further expansion",
       "Expansion, block 2 (AT)",
-      "Total (kr)",
+      "Total",
     ]);
     expect(plan.summary.sheetName).toBe("AT allocation 2024");
   });
 
   test("a header the user's table already has gets a number", () => {
     const workbook = regionGrid((values) => {
-      values[0][3] = "summa (KR)";
+      values[0][3] = "SUMMA";
     });
     const plan = planWrite(args({ workbook }));
-    expect(plan.columns.headers[3].value).toBe("Summa (kr) (2)");
-    expect(plan.ownership.headers[3]).toBe("Summa (kr) (2)");
+    expect(plan.columns.headers[3].value).toBe("Summa (2)");
+    expect(plan.ownership.headers[3]).toBe("Summa (2)");
     // A re-run finds its own columns by that name, and keeps it.
     const second = planWrite(args({ workbook: executeOnGrid(workbook, plan) }));
-    expect(second.columns.headers[3].value).toBe("Summa (kr) (2)");
+    expect(second.columns.headers[3].value).toBe("Summa (2)");
     expect(second.conflicts).toEqual([]);
   });
 
@@ -128,6 +128,7 @@ describe("planWrite: the allocation columns", () => {
       columnsRange: "E1:H23",
       headers: plan.columns.headers.map((h) => h.value),
       summarySheet: "AT-fördelning 2024",
+      annexSheet: "Beslutsbilaga",
       formulas: expect.arrayContaining(["A2", "A3", "B13", "H20", "G26"]),
       writtenAt: isoLocal(NOW),
     });
@@ -326,13 +327,13 @@ describe("planWrite: the summary sheet", () => {
       expect(summary.cells[catFrom.row + i][0].value).toBe(result.regions[i].code);
     }
     const header = summary.cells[catFrom.row - 1].map((c) => c.value);
-    expect(header[valFrom.col]).toBe("Summa (kr)");
-    expect(chart.seriesName).toBe("Summa (kr)");
+    expect(header[valFrom.col]).toBe("Summa");
+    expect(chart.seriesName).toBe("Summa");
     expect(header.slice(0, 5)).toEqual([
       "Länskod",
       "Region",
-      "Block 1 – Redovisa antal AT (kr)",
-      "Block 2 – Ytterligare utökning (kr)",
+      "Block 1 – Redovisa antal AT",
+      "Block 2 – Ytterligare utökning",
       "Utökning block 2 (AT)",
     ]);
     // Traces, one column per block.

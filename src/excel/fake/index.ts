@@ -20,6 +20,8 @@ import {
   parseRangeAddress,
   type FakeCell,
   type FakeChart,
+  type FakeCustomProperty,
+  type FakePageLayout,
   type FakeSheet,
   type SheetVisibility,
 } from "./model";
@@ -33,7 +35,13 @@ import {
 } from "./proxies";
 
 export { FakeExcelError } from "./model";
-export type { FakeCell, FakeChart, SheetVisibility } from "./model";
+export type {
+  FakeCell,
+  FakeChart,
+  FakeCustomProperty,
+  FakePageLayout,
+  SheetVisibility,
+} from "./model";
 export type { FakeRunOptions, SyncRecord } from "./proxies";
 export type { FakeChangedEvent } from "./events";
 
@@ -90,6 +98,8 @@ export interface FakeSheetInfo {
   /** Column letters autofitted. */
   autofitColumns: string[];
   charts: FakeChart[];
+  /** Worksheet.pageLayout as set (ExcelApi 1.9). */
+  pageLayout: FakePageLayout;
 }
 
 export interface FakeExcel {
@@ -160,6 +170,8 @@ export interface FakeExcel {
   addTable(sheet: string, range: string, name: string, showTotals?: boolean): void;
   select(sheet: string, address: string): void;
   selectChart(): void;
+  /** Workbook.properties.custom (ExcelApi 1.7), in the order added. */
+  customProperties(): FakeCustomProperty[];
   /** The whole workbook as a string, to assert that nothing changed. */
   snapshot(): string;
 }
@@ -370,6 +382,7 @@ export function createFakeExcel(init: FakeWorkbookInit = {}): FakeExcel {
         columnWidths: widths,
         autofitColumns: letters(s.autofitColumns),
         charts: s.charts,
+        pageLayout: structuredClone(s.pageLayout),
       };
     },
     sheetNames: () => model.sheets.map((s) => s.name),
@@ -436,9 +449,11 @@ export function createFakeExcel(init: FakeWorkbookInit = {}): FakeExcel {
     selectChart() {
       model.selection = "chart";
     },
+    customProperties: () => model.customProperties.map((p) => ({ ...p })),
     snapshot() {
       return JSON.stringify({
         active: model.active.name,
+        properties: model.customProperties,
         sheets: model.sheets.map((s) => ({
           name: s.name,
           visibility: s.visibility,
@@ -457,6 +472,7 @@ export function createFakeExcel(init: FakeWorkbookInit = {}): FakeExcel {
           autofit: [...s.autofitColumns].sort((a, b) => a - b),
           // Ids are fresh on every add; what a chart shows is what counts.
           charts: s.charts.map(({ id: _id, ...chart }) => chart),
+          pageLayout: s.pageLayout,
         })),
         tables: model.tables.map((t) => ({
           name: t.name,

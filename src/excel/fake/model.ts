@@ -77,6 +77,27 @@ export interface FakeChart {
   position: { start: string; end: string | null } | null;
 }
 
+/** A document custom property (Workbook.properties.custom, ExcelApi 1.7). */
+export interface FakeCustomProperty {
+  key: string;
+  value: string | number | boolean;
+  type: "String" | "Number" | "Boolean";
+}
+
+/**
+ * Worksheet.pageLayout (ExcelApi 1.9) as set: what a printed sheet would be. Only what has
+ * been set is present; Excel's defaults are not guessed.
+ */
+export interface FakePageLayout {
+  paperSize?: string;
+  orientation?: string;
+  /** The rows repeated at the top of every printed page, as an address ("$5:$5"). */
+  printTitleRows?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  centerHeader?: string;
+  centerFooter?: string;
+}
+
 /** A rectangle of a sheet without the sheet: a merged area. */
 export interface Area {
   top: number;
@@ -112,6 +133,8 @@ export class FakeSheet {
   /** Cell key → comment / note. */
   readonly comments = new Map<number, FakeAnnotation>();
   readonly notes = new Map<number, FakeAnnotation>();
+  /** Worksheet.pageLayout, as set (ExcelApi 1.9). */
+  readonly pageLayout: FakePageLayout = {};
 
   constructor(
     readonly id: string,
@@ -357,6 +380,8 @@ export class FakeWorkbookModel {
   selection: RangeRef | "chart" | null = null;
   /** Workbook.protection.protected (structure): adding, deleting, hiding sheets fails. */
   structureProtected = false;
+  /** Workbook.properties.custom, in the order added; keys compare without case, as in Excel. */
+  customProperties: FakeCustomProperty[] = [];
   /**
    * Whether a string entered into a cell formatted "@" stays text even where it starts with
    * = + - @. Office.js does not document it either way; a test can switch it off.
@@ -550,6 +575,28 @@ export class FakeWorkbookModel {
         "The cell or chart you're trying to change is on a protected sheet.",
       );
     }
+  }
+
+  /**
+   * CustomPropertyCollection.add: "creates a new or sets an existing custom property". Keys
+   * compare without case. Outside Excel on the web a key and a text value are cut at 255
+   * characters without an error (as documented); the fake cuts them as those do.
+   */
+  setCustomProperty(rawKey: string, value: unknown): FakeCustomProperty {
+    if (rawKey.length === 0) throw new FakeExcelError("InvalidArgument", "The key is empty.");
+    const key = rawKey.slice(0, 255);
+    const type =
+      typeof value === "number" ? "Number" : typeof value === "boolean" ? "Boolean" : "String";
+    const v = type === "String" ? String(value).slice(0, 255) : (value as number | boolean);
+    const existing = this.customProperties.find((p) => p.key.toLowerCase() === key.toLowerCase());
+    if (existing) {
+      existing.value = v;
+      existing.type = type;
+      return existing;
+    }
+    const made: FakeCustomProperty = { key, value: v, type };
+    this.customProperties.push(made);
+    return made;
   }
 
   /** Adding, deleting or hiding a sheet fails where the workbook's structure is protected. */

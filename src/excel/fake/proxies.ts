@@ -25,6 +25,8 @@ import {
   type FakeChart,
   type FakeCell,
   type FakeConditionalFormat,
+  type FakeCustomProperty,
+  type FakePageLayout,
   type FakeWorkbookModel,
   type RangeRef,
   type SheetVisibility,
@@ -468,9 +470,15 @@ export class WorkbookProxy extends ClientObject<FakeWorkbookModel> {
   /** Workbook.comments (ExcelApi 1.10) and Workbook.notes (ExcelApi 1.18). */
   readonly comments: AnnotationCollectionProxy;
   readonly notes: AnnotationCollectionProxy;
+  /** Workbook.properties (ExcelApi 1.7): the custom document properties only. */
+  readonly properties: DocumentPropertiesProxy;
 
   constructor(ctx: FakeContext) {
     super(ctx, () => ctx.model);
+    this.properties = new DocumentPropertiesProxy(ctx, () => {
+      ctx.requireApi("1.7", "Workbook.properties");
+      return ctx.model;
+    });
     this.worksheets = new WorksheetCollectionProxy(ctx, () => ctx.model);
     this.tables = new TableCollectionProxy(ctx, () => ctx.model, null);
     this.application = new ApplicationProxy(ctx, () => ctx.model);
@@ -492,6 +500,7 @@ export class WorkbookProxy extends ClientObject<FakeWorkbookModel> {
       protection: () => this.protection,
       comments: () => this.comments,
       notes: () => this.notes,
+      properties: () => this.properties,
     };
   }
 
@@ -589,6 +598,7 @@ export class WorksheetProxy extends ClientObject<FakeSheet> {
   private tablesProxy?: TableCollectionProxy;
   private chartsProxy?: ChartCollectionProxy;
   private protectionProxy?: ProtectionProxy;
+  private pageLayoutProxy?: PageLayoutProxy;
   private commentsProxy?: AnnotationCollectionProxy;
   private notesProxy?: AnnotationCollectionProxy;
 
@@ -607,6 +617,7 @@ export class WorksheetProxy extends ClientObject<FakeSheet> {
       tables: () => this.tables,
       charts: () => this.charts,
       protection: () => this.protection,
+      pageLayout: () => this.pageLayout,
       comments: () => this.comments,
       notes: () => this.notes,
     };
@@ -698,6 +709,15 @@ export class WorksheetProxy extends ClientObject<FakeSheet> {
     return this.made(
       new RangeProxy(this.ctx, () => this.ctx.model.usedRange(this.entityNow(), valuesOnly)),
     );
+  }
+
+  /** Worksheet.pageLayout (ExcelApi 1.9). */
+  get pageLayout(): PageLayoutProxy {
+    this.pageLayoutProxy ??= new PageLayoutProxy(this.ctx, () => {
+      this.ctx.requireApi("1.9", "Worksheet.pageLayout");
+      return this.entityNow();
+    });
+    return this.pageLayoutProxy;
   }
 
   /** Worksheet.protection (ExcelApi 1.2): `protected` only. */
@@ -1366,6 +1386,194 @@ export class ChartSeriesProxy extends ClientObject<SeriesRef> {
   }
   setXAxisValues(range: RangeArg): void {
     this.setRange("xValues", range);
+  }
+}
+
+// --- document properties and page layout -------------------------------------------------------
+
+export class DocumentPropertiesProxy extends ClientObject<FakeWorkbookModel> {
+  protected readonly typeName = "DocumentProperties";
+  readonly custom = new CustomPropertyCollectionProxy(this.ctx, () => this.entityNow());
+  protected scalars(): Record<string, (m: FakeWorkbookModel) => unknown> {
+    return {};
+  }
+  protected override navs(): Record<string, () => AnyObject> {
+    return { custom: () => this.custom };
+  }
+}
+
+export class CustomPropertyCollectionProxy extends Collection<
+  FakeWorkbookModel,
+  FakeCustomProperty,
+  CustomPropertyProxy
+> {
+  protected readonly typeName = "CustomPropertyCollection";
+  protected list(m: FakeWorkbookModel): FakeCustomProperty[] {
+    return m.customProperties;
+  }
+  protected item(): CustomPropertyProxy {
+    return new CustomPropertyProxy(this.ctx, () => null);
+  }
+  /** "Creates a new or sets an existing custom property." */
+  add(key: string, value: unknown): CustomPropertyProxy {
+    const made = new CustomPropertyProxy(this.ctx, () => null);
+    this.ctx.queue(
+      () => {
+        this.entityNow();
+        made.bindNow(this.ctx.model.setCustomProperty(key, value));
+      },
+      jsonBytes([key, value]),
+    );
+    return made;
+  }
+  getItemOrNullObject(key: string): CustomPropertyProxy {
+    return this.made(
+      new CustomPropertyProxy(
+        this.ctx,
+        () =>
+          this.list(this.entityNow()).find((p) => p.key.toLowerCase() === key.toLowerCase()) ??
+          null,
+      ),
+      key,
+    );
+  }
+}
+
+export class CustomPropertyProxy extends ClientObject<FakeCustomProperty> {
+  protected readonly typeName = "CustomProperty";
+  protected scalars(): Record<string, (p: FakeCustomProperty) => unknown> {
+    return { key: (p) => p.key, value: (p) => p.value, type: (p) => p.type };
+  }
+  get key(): string {
+    return this.read("key");
+  }
+  get value(): unknown {
+    return this.read("value");
+  }
+  get type(): string {
+    return this.read("type");
+  }
+  delete(): void {
+    this.act((p) => {
+      const list = this.ctx.model.customProperties;
+      list.splice(list.indexOf(p), 1);
+    });
+  }
+}
+
+/**
+ * Worksheet.pageLayout (ExcelApi 1.9): paperSize, orientation, zoom, setPrintTitleRows and
+ * headersFooters.defaultForAllPages, recorded on the sheet (FakeSheet.pageLayout). Property
+ * sets run at sync, like every other; reading them back needs a load.
+ */
+export class PageLayoutProxy extends ClientObject<FakeSheet> {
+  protected readonly typeName = "PageLayout";
+  readonly headersFooters: HeadersFootersProxy;
+  constructor(ctx: FakeContext, resolver: () => FakeSheet) {
+    super(ctx, resolver);
+    this.headersFooters = new HeadersFootersProxy(ctx, () => this.entityNow());
+  }
+  protected scalars(): Record<string, (s: FakeSheet) => unknown> {
+    return {
+      paperSize: (s) => s.pageLayout.paperSize,
+      orientation: (s) => s.pageLayout.orientation,
+      zoom: (s) => s.pageLayout.zoom,
+    };
+  }
+  protected override navs(): Record<string, () => AnyObject> {
+    return { headersFooters: () => this.headersFooters };
+  }
+  private setLayout<K extends keyof FakePageLayout>(key: K, value: FakePageLayout[K]): void {
+    this.act((s) => {
+      this.ctx.model.assertWritable(s);
+      s.pageLayout[key] = value;
+    }, value);
+  }
+  get paperSize(): string {
+    return this.read("paperSize");
+  }
+  set paperSize(v: string) {
+    this.setLayout("paperSize", v);
+  }
+  get orientation(): string {
+    return this.read("orientation");
+  }
+  set orientation(v: string) {
+    this.setLayout("orientation", v);
+  }
+  get zoom(): FakePageLayout["zoom"] {
+    return this.read("zoom");
+  }
+  set zoom(v: FakePageLayout["zoom"]) {
+    this.setLayout("zoom", { ...v });
+  }
+  /** The rows repeated on every printed page: a range of whole rows, "$5:$5", or a Range. */
+  setPrintTitleRows(rows: RangeArg): void {
+    this.ctx.queue(
+      () => {
+        const sheet = this.entityNow();
+        this.ctx.model.assertWritable(sheet);
+        // Whole rows, as the documentation's own example writes them ("$1:$1").
+        const whole = typeof rows === "string" ? /^\$?(\d+):\$?(\d+)$/.exec(rows) : null;
+        const ref = whole
+          ? { top: Number(whole[1]) - 1, rows: Number(whole[2]) - Number(whole[1]) + 1 }
+          : rangeOf(rows, () => sheet);
+        if (ref.top < 0 || ref.rows < 1) {
+          throw new FakeExcelError(
+            "InvalidArgument",
+            `The argument is invalid: "${String(rows)}".`,
+          );
+        }
+        sheet.pageLayout.printTitleRows = `$${ref.top + 1}:$${ref.top + ref.rows}`;
+      },
+      jsonBytes(typeof rows === "string" ? rows : null),
+    );
+  }
+}
+
+export class HeadersFootersProxy extends ClientObject<FakeSheet> {
+  protected readonly typeName = "HeaderFooterGroup";
+  readonly defaultForAllPages: HeaderFooterTexts;
+  constructor(ctx: FakeContext, resolver: () => FakeSheet) {
+    super(ctx, resolver);
+    const part = new SheetPartProxy(ctx, () => this.entityNow(), {
+      centerHeader: (s, v) => (s.pageLayout.centerHeader = String(v)),
+      centerFooter: (s, v) => (s.pageLayout.centerFooter = String(v)),
+    });
+    this.defaultForAllPages = part as unknown as HeaderFooterTexts;
+  }
+  protected scalars(): Record<string, (s: FakeSheet) => unknown> {
+    return {};
+  }
+}
+
+/** Settable texts of a sheet's header and footer. */
+type HeaderFooterTexts = { centerHeader: string; centerFooter: string };
+
+class SheetPartProxy extends ClientObject<FakeSheet> {
+  protected readonly typeName = "HeaderFooter";
+  constructor(
+    ctx: FakeContext,
+    resolver: () => FakeSheet,
+    setters: Record<string, (s: FakeSheet, v: unknown) => void>,
+  ) {
+    super(ctx, resolver);
+    for (const [prop, apply] of Object.entries(setters)) {
+      Object.defineProperty(this, prop, {
+        set: (v: unknown) =>
+          this.act((s) => {
+            this.ctx.model.assertWritable(s);
+            apply(s, v);
+          }, v),
+        get: () => this.read(prop),
+      });
+    }
+  }
+  protected scalars(): Record<string, (s: FakeSheet) => unknown> {
+    return {
+      centerHeader: (s) => s.pageLayout.centerHeader,
+      centerFooter: (s) => s.pageLayout.centerFooter,
+    };
   }
 }
 

@@ -8,6 +8,7 @@ import type { RuleSet, Text } from "../../domain/ruleSet";
 import type { Settings } from "../../domain/types";
 import { toA1 } from "../a1";
 import { declaredInputs } from "../../domain/vocabulary/rows";
+import { isAllocationHeader } from "../allocationHeaders";
 import { expectedHeader, fieldLabel, foldHeader, looksLikeField, matchHeader } from "../headers";
 import type { HeaderMatch, HeaderYears } from "../headers";
 import type { ColumnField, RegionTableRead } from "../types";
@@ -80,6 +81,8 @@ export function chooseColumns(
   };
   for (let c = left; c <= right; c++) {
     const v = cellAt(sheet, headerRow, c);
+    // The tool's own kronor columns ("Efter folkmängd") are never an input.
+    if (isAllocationHeader(v, ruleSet.blocks)) continue;
     const match = matchHeader(v, years);
     const header = String(v ?? "").trim();
     if (!match) {
@@ -337,6 +340,7 @@ function declaredColumns(
     const other: Candidate[] = [];
     for (let c = left; c <= right; c++) {
       const v = cellAt(sink.sheet, headerRow, c);
+      if (isAllocationHeader(v, ruleSet.blocks)) continue;
       const m = declaredMatch(v, patterns, years.year);
       if (!m) continue;
       const cand: Candidate = {
