@@ -108,17 +108,22 @@ test("a user's sheet named Beslutsbilaga: refused, naming it, nothing changed", 
   expect(fake.snapshot()).toBe(snapshot);
 });
 
-test("the record names it but its A1 is the user's since: the host checks before writing, nothing changed", async () => {
+test("the record names it but its A1 is the user's since: refused in the plan, or by the host when typed after the read", async () => {
   const { fake, host, plan } = setup();
   await host.writePlan(await plan());
-  // The annex is not the active sheet: the read does not see its cells.
-  fake.setValues("Beslutsbilaga", "A1", [["Mitt eget blad"]]);
+  // Typed between the read and the write: the host's look before writing catches it.
   const p = await plan();
   expect(p.annex!.replaces).toBe(true);
+  fake.setValues("Beslutsbilaga", "A1", [["Mitt eget blad"]]);
   const snapshot = fake.snapshot();
   const err = await host.writePlan(p).catch((e: unknown) => e);
   expect(err).toBeInstanceOf(HostConflictError);
   expect((err as HostConflictError).cells).toEqual([{ sheet: "Beslutsbilaga", cell: "A1" }]);
+  expect(fake.snapshot()).toBe(snapshot);
+  // Read again: the read sees every sheet it needs, so the plan itself names the cell.
+  const again = await plan();
+  expect(again.conflicts).toEqual([{ sheet: "Beslutsbilaga", cell: "A1" }]);
+  await expect(host.writePlan(again)).rejects.toBeInstanceOf(HostConflictError);
   expect(fake.snapshot()).toBe(snapshot);
 });
 
