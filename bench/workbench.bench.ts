@@ -221,6 +221,7 @@ async function timeLive(page: Page, atHeader: string): Promise<number[] | null> 
 }
 
 function line(label: string, values: number[], target?: number): string {
+  if (values.length === 0) return `${label.padEnd(44)} (not measured)`;
   const m = median(values);
   const verdict =
     target === undefined ? "" : m <= target ? `  ✓ under ${target} ms` : `  ✗ over ${target} ms`;
@@ -277,40 +278,53 @@ async function main(): Promise<void> {
     const read5000: number[] = [];
     const write5000: number[] = [];
     const write5000Status: number[] = [];
-    for (let i = 0; i < runs; i++) {
+    let bigFailed: string | null = null;
+    for (let i = 0; i < runs && !bigFailed; i++) {
       const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
       await context.addInitScript({ content: NAME_SHIM });
       const page = await context.newPage();
-      await page.goto(`${server.url}?sample=empty&lang=sv`);
-      await waitReady(page);
-      const t0 = Date.now();
-      const id = await page.evaluate(
-        (b64) => window.__workbench!.loadXlsx(b64, "bench-5000.xlsx"),
-        workbook,
-      );
-      await page.waitForSelector(`#workbench[data-ready="true"][data-workbook="${id}"]`);
-      load5000.push(Date.now() - t0);
-      await page
-        .getByTestId("taskpane")
-        .locator('input[type="file"]')
-        .setInputFiles({ name: "regler-5000.json", mimeType: "application/json", buffer: rules });
-      await page.waitForFunction(() =>
-        /BENCH|5 000 regioner/.test(
-          document.querySelector('[data-testid="ruleset-info"]')?.textContent ?? "",
-        ),
-      );
-      const t1 = Date.now();
-      await read(page, BIG);
-      read5000.push(Date.now() - t1);
-      const w = await timeWrite(page);
-      write5000.push(w.cells);
-      write5000Status.push(w.status);
-      const written = await page.evaluate(() => window.__workbench!.values("Blad1", "F1:I3"));
-      if (typeof written[1][3] !== "number")
-        throw new Error(`nothing written: ${JSON.stringify(written)}`);
-      const l = await timeLive(page, `AT ${YEAR}`);
-      if (l) live5000.push(...l);
-      else liveMissing = true;
+      try {
+        await page.goto(`${server.url}?sample=empty&lang=sv`);
+        await waitReady(page);
+        const t0 = Date.now();
+        const id = await page.evaluate(
+          (b64) => window.__workbench!.loadXlsx(b64, "bench-5000.xlsx"),
+          workbook,
+        );
+        await page.waitForSelector(`#workbench[data-ready="true"][data-workbook="${id}"]`);
+        load5000.push(Date.now() - t0);
+        await page
+          .getByTestId("taskpane")
+          .locator('input[type="file"]')
+          .setInputFiles({ name: "regler-5000.json", mimeType: "application/json", buffer: rules });
+        await page.waitForFunction(() =>
+          /BENCH|5 000 regioner/.test(
+            document.querySelector('[data-testid="ruleset-info"]')?.textContent ?? "",
+          ),
+        );
+        const t1 = Date.now();
+        await read(page, BIG);
+        read5000.push(Date.now() - t1);
+        const w = await timeWrite(page);
+        write5000.push(w.cells);
+        write5000Status.push(w.status);
+        const written = await page.evaluate(() => window.__workbench!.values("Blad1", "F1:I3"));
+        if (typeof written[1][3] !== "number")
+          throw new Error(`nothing written: ${JSON.stringify(written)}`);
+        const l = await timeLive(page, `AT ${YEAR}`);
+        if (l) live5000.push(...l);
+        else liveMissing = true;
+      } catch (error) {
+        // Say what stopped the large case, with what the pane said, and keep the figures so far.
+        const status = await page
+          .evaluate(
+            () =>
+              document.querySelector('[data-testid="taskpane"] [data-testid="status"]')
+                ?.textContent ?? "",
+          )
+          .catch(() => "");
+        bigFailed = `${error instanceof Error ? error.message.split("\n")[0] : String(error)}; the pane said: ${status.slice(0, 160)}`;
+      }
       await context.close();
     }
 
@@ -320,6 +334,7 @@ async function main(): Promise<void> {
     for (const [name, values] of Object.entries(parts)) out.push(line(`  mark ${name}`, values));
     out.push(line("write 21 rows: click → cells written", write21, TARGETS.write21Ms));
     out.push(line("write 21 rows: click → status shown", write21Status));
+    if (bigFailed) out.push(`${BIG} rows: FAILED (${bigFailed})`);
     out.push(line(`load ${BIG}-row .xlsx (worker + fake)`, load5000));
     out.push(line(`read ${BIG} rows: click → preview shown`, read5000));
     out.push(line(`write ${BIG} rows: click → cells written`, write5000, TARGETS.write5000Ms));

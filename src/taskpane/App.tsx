@@ -18,20 +18,26 @@ import type { DiagnosticsReport } from "../excel/diagnostics";
 import { quoteSheet } from "../workbook/a1";
 import type { Issue } from "../workbook/types";
 import type { ErrorDetail, StatusMessage, YearNote } from "./allocationState";
-import { DiagnosticsPanel } from "./DiagnosticsPanel";
 import { formatCellList, strings, type Strings } from "./i18n";
 import { InterpretationsPanel } from "./InterpretationsPanel";
 import { IssueList, issueLine } from "./IssueList";
 import { Notice } from "./Notice";
 import { Caption, H1, H2, Progress } from "./ui";
-import { BlockTable, RegionTable } from "./ResultTables";
 import { RuleSetPicker } from "./RuleSetPicker";
 import { RuleSheetPanel } from "./RuleSheetPanel";
 import { RuleSetDetails } from "./RuleSetDetails";
-import { ComparisonPanel, MarginalPanel } from "./lazyPanels";
+import {
+  BlockTable,
+  ComparisonPanel,
+  DiagnosticsPanel,
+  HandEditsConfirm,
+  MarginalPanel,
+  RegionTable,
+  VerificationNotice,
+} from "./lazyPanels";
 import { ruleSheetStrings } from "./ruleSheetText";
 import { errorCount, useAllocation, type Allocation } from "./useAllocation";
-import { HandEditsConfirm, VerificationNotice, type CellTarget } from "./VerifyView";
+import type { CellTarget } from "./VerifyView";
 import { verifyStrings } from "./verifyText";
 import { ADDIN_VERSION, HELP_URL } from "./version";
 

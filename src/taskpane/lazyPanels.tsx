@@ -1,18 +1,21 @@
 /**
- * Panels the pane shows only once there is a result (what-if: who gains and who loses, what one
- * more post is worth), as a chunk of their own with the what-if code they need (bench/bundle.ts
- * counts them apart from the first paint). The chunk is fetched right after the first paint, so
- * it is normally there before the first read has a result; until then nothing is shown.
+ * Panels the pane shows only once there is a result or a question — the result tables, what-if
+ * (who gains and who loses, what one more post is worth), the verification notices — and
+ * Diagnostik, as one chunk with the code they need (bench/bundle.ts counts it apart from the
+ * first paint). The chunk is fetched right after the first paint, so it is normally there
+ * before the first read has a result; until then nothing is shown in their place.
  */
 import { createElement, lazy, Suspense, type ComponentType } from "react";
 
-type Panels = typeof import("./whatifPanels");
+type Panels = typeof import("./lazyPanelsChunk");
 
 let loaded: Panels | null = null;
 let loading: Promise<Panels> | null = null;
 
 function load(): Promise<Panels> {
-  loading ??= import(/* webpackChunkName: "whatif" */ "./whatifPanels").then((m) => (loaded = m));
+  loading ??= import(/* webpackChunkName: "panels" */ "./lazyPanelsChunk").then(
+    (m) => (loaded = m),
+  );
   return loading;
 }
 
@@ -35,3 +38,8 @@ function lazyPanel<P extends object>(
 
 export const ComparisonPanel = lazyPanel("ComparisonPanel", (m) => m.ComparisonPanel);
 export const MarginalPanel = lazyPanel("MarginalPanel", (m) => m.MarginalPanel);
+export const RegionTable = lazyPanel("RegionTable", (m) => m.RegionTable);
+export const BlockTable = lazyPanel("BlockTable", (m) => m.BlockTable);
+export const VerificationNotice = lazyPanel("VerificationNotice", (m) => m.VerificationNotice);
+export const HandEditsConfirm = lazyPanel("HandEditsConfirm", (m) => m.HandEditsConfirm);
+export const DiagnosticsPanel = lazyPanel("DiagnosticsPanel", (m) => m.DiagnosticsPanel);

@@ -1,3 +1,0 @@
-/** The what-if panels, one chunk (lazyPanels.tsx loads it). */
-export { ComparisonPanel } from "./ComparisonPanel";
-export { MarginalPanel } from "./MarginalPanel";
