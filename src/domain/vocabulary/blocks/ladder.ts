@@ -9,7 +9,7 @@ import type { Ladder, LadderStep } from "../../ruleSet";
 import type { BlockRun, KindOutcome } from "../blockRun";
 import { room, setTrace, split } from "../blockRun";
 import type { MeasureValue } from "../exact";
-import { cat, kr, mvCompare, mvOfNumber, mvString, num, sum, t, textsLeftOut } from "../exact";
+import { cat, kr, mvOfNumber, mvString, num, sum, t, textsLeftOut } from "../exact";
 import { parseLeftover } from "../leftovers";
 import { describeMeasure, measureOf, measureValue } from "../measures";
 import { arr, fail, finite, join, obj, whole } from "../parse";
@@ -85,8 +85,9 @@ export const ladderKind: BlockKind<Ladder> = {
       run.measures[row.index] = v && texts ? mvString(v) : null;
       let step: LadderStep | null = null;
       if (v) {
+        // v ≥ threshold, by cross-multiplication (both denominators are positive).
         for (let k = 0; k < thresholds.length; k++)
-          if (mvCompare(v, thresholds[k]) >= 0) step = ladder.steps[k];
+          if (v.num * thresholds[k].den >= thresholds[k].num * v.den) step = ladder.steps[k];
       }
       let pay = step ? BigInt(step.amount) : 0n;
       const r = room(run, row);

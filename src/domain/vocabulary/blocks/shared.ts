@@ -103,14 +103,16 @@ export function shareLeftover(
     blockMeasure,
     measure: (n) => measureOf(run.ruleSet, n),
   });
-  const text = cat(
-    t("; kvarstående ", "; leftover "),
-    kr(left),
-    " ",
-    describeLeftover(policy, (n) =>
-      n ? label(run, n) : (blockMeasure?.label ?? label(run, undefined)),
-    ),
-  );
+  const text = textsLeftOut()
+    ? t("", "")
+    : cat(
+        t("; kvarstående ", "; leftover "),
+        kr(left),
+        " ",
+        describeLeftover(policy, (n) =>
+          n ? label(run, n) : (blockMeasure?.label ?? label(run, undefined)),
+        ),
+      );
   if (policy.policy === "undistributed") return { paid: 0n, text };
   const { paid, shares } = book(run, left, takers.rows, takers.weights, takers.why);
   if (!shares) {
