@@ -18,6 +18,7 @@ import type { DiagnosticsReport } from "../excel/diagnostics";
 import { quoteSheet } from "../workbook/a1";
 import type { Issue } from "../workbook/types";
 import type { ErrorDetail, StatusMessage, YearNote } from "./allocationState";
+import { DiagnosticsPanel } from "./DiagnosticsPanel";
 import { formatCellList, strings, type Strings } from "./i18n";
 import { InterpretationsPanel } from "./InterpretationsPanel";
 import { IssueList, issueLine } from "./IssueList";
@@ -29,7 +30,6 @@ import { RuleSetDetails } from "./RuleSetDetails";
 import {
   BlockTable,
   ComparisonPanel,
-  DiagnosticsPanel,
   HandEditsConfirm,
   MarginalPanel,
   RegionTable,

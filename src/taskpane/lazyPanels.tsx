@@ -1,8 +1,8 @@
 /**
  * Panels the pane shows only once there is a result or a question — the result tables, what-if
- * (who gains and who loses, what one more post is worth), the verification notices — and
- * Diagnostik, as one chunk with the code they need (bench/bundle.ts counts it apart from the
- * first paint). The chunk is fetched right after the first paint, so it is normally there
+ * (who gains and who loses, what one more post is worth), the verification notices — as one
+ * chunk with the code they need (bench/bundle.ts counts it apart from the first paint; what the
+ * first paint shows, such as Diagnostik's button, stays in the pane's own script). The chunk is fetched right after the first paint, so it is normally there
  * before the first read has a result; until then nothing is shown in their place.
  */
 import { createElement, lazy, Suspense, type ComponentType } from "react";
@@ -42,4 +42,3 @@ export const RegionTable = lazyPanel("RegionTable", (m) => m.RegionTable);
 export const BlockTable = lazyPanel("BlockTable", (m) => m.BlockTable);
 export const VerificationNotice = lazyPanel("VerificationNotice", (m) => m.VerificationNotice);
 export const HandEditsConfirm = lazyPanel("HandEditsConfirm", (m) => m.HandEditsConfirm);
-export const DiagnosticsPanel = lazyPanel("DiagnosticsPanel", (m) => m.DiagnosticsPanel);
