@@ -1,7 +1,8 @@
 /**
  * What the task pane costs to load: the gzip -9 size (node's zlib, level 9) of every script and
  * style taskpane.html loads from dist/ (office.js comes from Microsoft's CDN and is not ours),
- * against the budget. Reuses dist/ when it is a production build newer than every source,
+ * against the budget; the lazy chunks (React.lazy panels, the reader, the Office.js adapter, the
+ * writer) are listed apart. Reuses dist/ when it is a production build newer than every source,
  * otherwise builds first (`--rebuild` forces it). Exits 1 when over the budget.
  *
  *   npm run bench:bundle [-- --rebuild]
@@ -107,6 +108,26 @@ function main(): void {
       : `OVER budget by ${-margin} bytes (${((-margin / BUDGET_BYTES) * 100).toFixed(1)} %).`,
   );
   if (margin < 0) process.exitCode = 1;
+  printLazyChunks(new Set(assets.map((u) => u.replace(/^\.?\//, "").split(/[?#]/)[0])));
+}
+
+/**
+ * The chunks the pane loads after its first paint (the reader, the Office.js adapter, the
+ * what-if panels: fetched right after it) or only when asked (writing, verifying, the rule
+ * sheet, Diagnostik): not counted against the budget, listed so that their growth is seen.
+ */
+function printLazyChunks(firstPaint: Set<string>): void {
+  const chunks = readdirSync(DIST)
+    .filter((f) => f.endsWith(".js") && !firstPaint.has(f) && !/^commands\./.test(f))
+    .map((f) => ({
+      f,
+      raw: statSync(join(DIST, f)).size,
+      gz: gzipSync(readFileSync(join(DIST, f)), { level: 9 }).length,
+    }))
+    .sort((a, b) => b.gz - a.gz);
+  console.log("\nLazy chunks (loaded after the first paint or on demand; not counted):");
+  for (const c of chunks) console.log(`${String(c.gz).padStart(12)}  ${c.f} (${c.raw} bytes raw)`);
+  console.log(`${String(chunks.reduce((s, c) => s + c.gz, 0)).padStart(12)}  lazy total`);
 }
 
 if (require.main === module) main();

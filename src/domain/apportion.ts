@@ -73,8 +73,8 @@ export function apportion(
   const path = options.path ?? "auto";
   if (path === "exact") return exact(total, weights, method);
   if (path === "auto") {
-    const L = commonDenominator(weights, EXACT_BITS);
-    if (L !== null) return exactWith(total, weights, method, L);
+    const common = recentCommonDenominator(weights);
+    if (common) return exactWith(total, weights, method, common.L, common.scale);
   }
   return fast(total, weights, method) ?? exact(total, weights, method);
 }
@@ -98,6 +98,39 @@ function commonDenominator(weights: readonly Rational[], limitBits: bigint | nul
   return L;
 }
 
+interface Common {
+  dens: bigint[];
+  /** lcm of the denominators, and L / den per weight; null past EXACT_BITS. */
+  common: { L: bigint; scale: bigint[] } | null;
+}
+
+/** The last few common denominators, newest first. */
+const recent: Common[] = [];
+const RECENT = 4;
+
+/**
+ * commonDenominator(weights, EXACT_BITS), remembered for the last few lists of denominators:
+ * bulk what-if (the marginal table) splits by the same regions' populations hundreds of times
+ * with only one numerator changed, and the lcm of 21 populations is the costly part.
+ */
+function recentCommonDenominator(weights: readonly Rational[]): Common["common"] {
+  const n = weights.length;
+  for (const c of recent) {
+    if (c.dens.length !== n) continue;
+    let same = true;
+    for (let i = 0; i < n && same; i++) same = c.dens[i] === weights[i].den;
+    if (same) return c.common;
+  }
+  const L = commonDenominator(weights, EXACT_BITS);
+  const entry: Common = {
+    dens: weights.map((w) => w.den),
+    common: L === null ? null : { L, scale: weights.map((w) => L / w.den) },
+  };
+  recent.unshift(entry);
+  if (recent.length > RECENT) recent.pop();
+  return entry.common;
+}
+
 function exact(total: bigint, weights: readonly Rational[], method: RoundingMethod): bigint[] {
   return exactWith(total, weights, method, commonDenominator(weights, null) as bigint);
 }
@@ -107,8 +140,11 @@ function exactWith(
   weights: readonly Rational[],
   method: RoundingMethod,
   L: bigint,
+  scale?: readonly bigint[],
 ): bigint[] {
-  const ints = weights.map((w) => w.num * (L / w.den));
+  const ints = scale
+    ? weights.map((w, i) => w.num * scale[i])
+    : weights.map((w) => w.num * (L / w.den));
   let sum = 0n;
   for (const x of ints) sum += x;
   const floors: bigint[] = [];

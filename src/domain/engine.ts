@@ -19,10 +19,10 @@ import type { BlockRun } from "./vocabulary/blockRun";
 import { newRun, setTrace } from "./vocabulary/blockRun";
 import { blockMeasure, computeRule } from "./vocabulary/blocks";
 import { checkCondition } from "./vocabulary/conditions";
-import { cat, kr, t } from "./vocabulary/exact";
+import { cat, kr, t, withoutTexts } from "./vocabulary/exact";
 import { measureOf } from "./vocabulary/measures";
 import type { Row } from "./vocabulary/rows";
-import { buildRows, InputError } from "./vocabulary/rows";
+import { buildRows, InputError, rowWithAt } from "./vocabulary/rows";
 
 export { SettingsError } from "./interpretations";
 export { InputError };
@@ -130,6 +130,26 @@ function regionResult(row: Row, blocks: BlockDef[], outcomes: BlockOutcome[]): R
   };
 }
 
+/** What every allocation under one rule set and one choice of settings shares. */
+interface Prepared {
+  method: RoundingMethod;
+  blocks: BlockDef[];
+  inForce: AllocationResult["interpretations"];
+}
+
+function prepare(ruleSet: RuleSet, settings: Settings): Prepared {
+  const { values, inForce } = resolveSettings(ruleSet, settings);
+  return {
+    method: values.rounding as RoundingMethod,
+    blocks: applyInterpretations(ruleSet, values),
+    inForce,
+  };
+}
+
+function computeBlocks(ruleSet: RuleSet, p: Prepared, rows: Row[]): BlockOutcome[] {
+  return p.blocks.map((b) => computeBlock(b, rows, ruleSet, p.method));
+}
+
 /**
  * Allocates a year's grant. `inputs` holds the regions present in the table (any order); regions
  * absent take part in nothing but are listed with 0. Throws SettingsError for an unknown
@@ -140,11 +160,10 @@ export function allocate(
   inputs: readonly RegionInput[],
   settings: Settings = {},
 ): AllocationResult {
-  const { values, inForce } = resolveSettings(ruleSet, settings);
-  const method = values.rounding as RoundingMethod;
+  const prepared = prepare(ruleSet, settings);
   const rows = buildRows(ruleSet, inputs);
-  const blocks = applyInterpretations(ruleSet, values);
-  const outcomes = blocks.map((b) => computeBlock(b, rows, ruleSet, method));
+  const blocks = prepared.blocks;
+  const outcomes = computeBlocks(ruleSet, prepared, rows);
   const notices: EngineNotice[] = outcomes.flatMap((o) => o.run.notices);
   return {
     year: ruleSet.year,
@@ -154,7 +173,58 @@ export function allocate(
     budget: ruleSet.budget,
     regions: rows.map((row) => regionResult(row, blocks, outcomes)),
     blocks: outcomes.map((o) => o.result),
-    interpretations: inForce,
+    interpretations: prepared.inForce,
     notices,
   };
+}
+
+/** A region's amounts in an allocation: what bulk what-if reads of a RegionResult. */
+export type RegionAmounts = Pick<RegionResult, "code" | "region" | "blocks" | "total" | "steps">;
+
+/**
+ * Bulk what-if: many allocations of one table, each with one region's AT changed, of which only
+ * the amounts are read (the marginal table: 21 regions × 26 counts). The same engine as
+ * `allocate` — the same blocks, kinds and rounding — with three things done once instead of per
+ * allocation: the settings resolved, the other regions' rows built (their measures are computed
+ * once and kept), and no texts (traces, explanations, notices; see withoutTexts). Every amount
+ * equals `allocate` on the edited inputs (test/whatif/fastPath.test.ts).
+ */
+export class AtVariations {
+  private readonly prepared: Prepared;
+  private readonly rows: Row[];
+
+  constructor(
+    private readonly ruleSet: RuleSet,
+    inputs: readonly RegionInput[],
+    settings: Settings = {},
+  ) {
+    this.prepared = prepare(ruleSet, settings);
+    this.rows = buildRows(ruleSet, inputs);
+  }
+
+  /** Region `code`'s amounts with its AT set to `at` (null: not reported), all else equal. */
+  regionAt(code: string, at: number | null): RegionAmounts {
+    const i = this.rows.findIndex((r) => r.def.code === code);
+    if (i < 0 || !this.rows[i].present) {
+      throw new InputError("region.unknown", `Region ${code} is not in the table`);
+    }
+    const rows = this.rows.slice();
+    rows[i] = rowWithAt(this.rows[i], at);
+    const outcomes = withoutTexts(() => computeBlocks(this.ruleSet, this.prepared, rows));
+    return regionAmounts(rows[i], this.prepared.blocks, outcomes);
+  }
+}
+
+function regionAmounts(row: Row, blocks: BlockDef[], outcomes: BlockOutcome[]): RegionAmounts {
+  const amounts: Record<string, number> = {};
+  const steps: Record<string, number | null> = {};
+  let total = 0n;
+  outcomes.forEach(({ run, result }, i) => {
+    const id = blocks[i].id;
+    const a = run.amounts[row.index];
+    total += a;
+    amounts[id] = Number(a);
+    if (result.measure) steps[id] = run.steps[row.index];
+  });
+  return { code: row.def.code, region: row.def.name, blocks: amounts, total: Number(total), steps };
 }

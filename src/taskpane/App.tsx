@@ -24,15 +24,20 @@ import { InterpretationsPanel } from "./InterpretationsPanel";
 import { IssueList, issueLine } from "./IssueList";
 import { Notice } from "./Notice";
 import { Caption, CellLink, H1, H2, Progress } from "./ui";
-import { BlockTable, RegionTable } from "./ResultTables";
 import { RuleSetPicker } from "./RuleSetPicker";
 import { RuleSheetPanel } from "./RuleSheetPanel";
 import { RuleSetDetails } from "./RuleSetDetails";
-import { ComparisonPanel } from "./ComparisonPanel";
-import { MarginalPanel } from "./MarginalPanel";
+import {
+  BlockTable,
+  ComparisonPanel,
+  HandEditsConfirm,
+  MarginalPanel,
+  RegionTable,
+  VerificationNotice,
+} from "./lazyPanels";
 import { ruleSheetStrings } from "./ruleSheetText";
 import { errorCount, useAllocation, type Allocation } from "./useAllocation";
-import { HandEditsConfirm, VerificationNotice, type CellTarget } from "./VerifyView";
+import type { CellTarget } from "./VerifyView";
 import { verifyStrings } from "./verifyText";
 import { ADDIN_VERSION, HELP_URL } from "./version";
 import { LivePausedNotice, LiveStatusLine, LiveSwitch, PreviewStale } from "./LiveSwitch";

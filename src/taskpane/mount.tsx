@@ -4,12 +4,12 @@
  */
 import { createRoot, type Root } from "react-dom/client";
 import type { ExcelRun } from "../excel/errors";
-import { createExcelHost } from "../excel/excelHost";
 import { REQUIRED_EXCEL_API } from "../excel/requirements";
 import { App } from "./App";
 import { langFromDisplayLanguage, themeFor, workbookNameFromUrl } from "./officeEnv";
 import { Unsupported } from "./Unsupported";
 import { ADDIN_VERSION } from "./version";
+import { createLazyExcelHost as createExcelHost } from "./lazyHost";
 
 /** The page's #root (taskpane.html and workbench.html provide it); a page without one gets one. */
 export function rootContainer(): HTMLElement {

@@ -4,7 +4,7 @@
  * derives the allocation from the grid read (readAndAllocate is pure and cheap for 21 rows).
  */
 import { useCallback, useMemo, useReducer, useRef } from "react";
-import { readAndAllocate, type ReadOutcome } from "../app/pipeline";
+import type { ReadOutcome } from "../app/pipeline";
 import { HostConflictError, type WorkbookHost } from "../app/host";
 import type { Finding } from "../app/verify";
 import { parseRuleSet } from "../domain/parseRuleSet";
@@ -12,8 +12,8 @@ import type { Lang, RuleSet, Text } from "../domain/ruleSet";
 import type { Issue, WorkbookGrid } from "../workbook/types";
 import { issueAddress } from "../workbook/issueText";
 import { splitSheetAddress } from "../workbook/a1";
-import { TABLE_NOT_FOUND } from "../workbook/readRegionTable";
 import { planTemplate } from "../workbook/planTemplate";
+import { readAndAllocate, tableNotFound, withReader } from "./readerLoader";
 import {
   allocationReducer,
   initialState,
@@ -124,7 +124,7 @@ export function ownedSheetToRead(
   } catch {
     return null;
   }
-  if (!outcome.issues.some((i) => i.code === TABLE_NOT_FOUND)) return null;
+  if (!outcome.issues.some(tableNotFound)) return null;
   const { address } = splitSheetAddress(owned.columnsRange);
   const cell = /^[A-Z]+\d+/.exec(address ?? "")?.[0] ?? "A1";
   return { sheet: sheet.name, cell };
@@ -159,7 +159,9 @@ function ruleSheetOf(state: AllocationState): { rulesFrom?: string } {
 }
 
 export function useAllocation(options: UseAllocationOptions): Allocation {
-  const { host, ruleSets } = options;
+  const { ruleSets } = options;
+  // Every read waits for the reader's chunk, so that readAndAllocate below can run.
+  const host = useMemo(() => withReader(options.host), [options.host]);
   const [state, dispatch] = useReducer(allocationReducer, ruleSets, initialState);
   const ruleSet = selectedRuleSet(state);
 

@@ -108,3 +108,29 @@ describe("apportion (largest remainder)", () => {
     );
   });
 });
+
+describe("the remembered common denominator", () => {
+  test("the same denominators with other numerators, one call after another, split as exactly", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 3_000_000 }), { minLength: 1, maxLength: 25 }),
+        fc.array(fc.array(fc.nat(200), { minLength: 25, maxLength: 25 }), {
+          minLength: 2,
+          maxLength: 6,
+        }),
+        fc.bigInt({ min: 0n, max: 10_000_000_000n }),
+        (dens, numerators, total) => {
+          for (const nums of numerators) {
+            // Unreduced, as the engine's weights are (AT · 100 000 / population).
+            const weights = dens.map((d, i) => ({
+              num: BigInt(nums[i]) * 100000n,
+              den: BigInt(d),
+            }));
+            expect(apportion(total, weights)).toEqual(apportion(total, weights, { path: "exact" }));
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});

@@ -55,20 +55,46 @@ export function isWhole(v: MeasureValue): boolean {
 
 export const t = (sv: string, en: string): Text => ({ sv, en });
 
+/**
+ * Bulk what-if (hundreds of allocations of which only the amounts are read) runs the engine with
+ * its texts left out: while `withoutTexts` runs, `cat`, `kr`, `num` and `numMV` return one empty
+ * text instead of formatting numbers and joining strings. Amounts never depend on a text, so
+ * they are the same either way (test/whatif/fastPath.test.ts). The engine is synchronous, so the
+ * switch cannot leak into another allocation.
+ */
+let textsOff = false;
+const NO_TEXT: Text = Object.freeze({ sv: "", en: "" });
+
+export function withoutTexts<T>(f: () => T): T {
+  const was = textsOff;
+  textsOff = true;
+  try {
+    return f();
+  } finally {
+    textsOff = was;
+  }
+}
+
+/** Whether texts are being left out (see withoutTexts). */
+export const textsLeftOut = (): boolean => textsOff;
+
 /** Whole kronor, each language its own way: "1 881 999 kr" / "1,881,999 kr". */
-export const kr = (n: bigint | number): Text => ({ sv: formatKr(n, "sv"), en: formatKr(n, "en") });
+export const kr = (n: bigint | number): Text =>
+  textsOff ? NO_TEXT : { sv: formatKr(n, "sv"), en: formatKr(n, "en") };
 
 export const num = (d: Decimal.Value | bigint, decimals?: number): Text =>
-  t(formatNumber(d, "sv", decimals), formatNumber(d, "en", decimals));
+  textsOff ? NO_TEXT : t(formatNumber(d, "sv", decimals), formatNumber(d, "en", decimals));
 
 /** A measure for people: exact where it terminates (or to `decimals` places), never binary floating point. */
 export const numMV = (v: MeasureValue, decimals = 6): Text => {
+  if (textsOff) return NO_TEXT;
   if (v.den === 1n) return { sv: formatNumber(v.num, "sv"), en: formatNumber(v.num, "en") };
   return formatRatioBoth(v.num, v.den, decimals);
 };
 
 /** Joins texts language by language. */
 export function cat(...parts: (Text | string)[]): Text {
+  if (textsOff) return NO_TEXT;
   let sv = "";
   let en = "";
   for (const p of parts) {

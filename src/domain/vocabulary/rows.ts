@@ -152,6 +152,19 @@ function rowOf(
   return row;
 }
 
+/**
+ * The same region with another AT count (null: not reported) and nothing else changed: what
+ * rowOf gives for the edited input. Its measures are computed afresh; the row it came from is
+ * left as it was.
+ */
+export function rowWithAt(row: Row, at: number | null): Row {
+  const counts = {
+    ...row.counts,
+    at: at === null ? null : wholeInput(at, "at", row.def.code, 0n),
+  };
+  return { ...row, counts, measures: {}, described: {} };
+}
+
 export function buildRows(ruleSet: RuleSet, inputs: readonly RegionInput[]): Row[] {
   const { defs, byCode: defsByCode } = regionsOf(ruleSet);
   const byCode = new Map<string, RegionInput>();

@@ -4,10 +4,10 @@
  * step ("nästa steg kräver 3 AT till (+10 500 000 kr)"); and goal seek ("hur många AT krävs för
  * X kr"). Every figure is the engine's own (allocate) on the edited inputs.
  */
-import { allocate } from "../engine";
+import { allocate, AtVariations, type RegionAmounts } from "../engine";
 import { formatKr, formatNumber } from "../format";
 import type { Lang, RuleSet, Text } from "../ruleSet";
-import type { AllocationResult, RegionInput, RegionResult, Settings } from "../types";
+import type { AllocationResult, RegionInput, Settings } from "../types";
 import { shortName, signedKr } from "./compare";
 
 export interface MarginalStep {
@@ -63,12 +63,12 @@ export class MarginalError extends Error {
 }
 
 /**
- * Runs the engine for one region's AT changed, all else equal. The other regions' inputs are
- * shared, not copied; results are cached per AT so that a table, its next step and a goal seek
- * never compute the same allocation twice.
+ * Runs the engine for one region's AT changed, all else equal (AtVariations: the engine without
+ * texts, the other regions' rows built once). Results are cached per AT so that a table, its
+ * next step and a goal seek never compute the same allocation twice.
  */
 export class RegionVariations {
-  private readonly cache = new Map<number, RegionResult>();
+  private readonly cache = new Map<number, RegionAmounts>();
   private readonly index: number;
   readonly base: number;
 
@@ -79,6 +79,8 @@ export class RegionVariations {
     private readonly settings: Settings = {},
     /** The result for the inputs as they are, where the caller already has it. */
     current?: AllocationResult,
+    /** The engine for this table and settings, shared by the regions of marginalTables. */
+    private readonly engine = new AtVariations(ruleSet, inputs, settings),
   ) {
     this.index = inputs.findIndex((i) => i.code === code);
     if (this.index < 0) {
@@ -96,13 +98,10 @@ export class RegionVariations {
   }
 
   /** The region's result with `at` AT posts (at ≥ 0). */
-  resultAt(at: number): RegionResult {
+  resultAt(at: number): RegionAmounts {
     let r = this.cache.get(at);
     if (!r) {
-      const edited = this.inputs.slice();
-      edited[this.index] = { ...this.inputs[this.index], at };
-      const result = allocate(this.ruleSet, edited, this.settings);
-      r = result.regions.find((x) => x.code === this.code)!;
+      r = this.engine.regionAt(this.code, at);
       this.cache.set(at, r);
     }
     return r;
@@ -135,7 +134,7 @@ export function marginalTable(
   }
   const base = variations.base;
   const steps: MarginalStep[] = [];
-  let prev: RegionResult | null = null;
+  let prev: RegionAmounts | null = null;
   for (let delta = from; delta <= to; delta++) {
     const at = base + delta;
     if (at < 0) continue; // fewer than no posts is no what-if
@@ -237,13 +236,14 @@ export function marginalTables(
 ): MarginalTable[] {
   // The inputs as they are: one allocation shared by every region's row 0.
   const current = allocate(ruleSet, inputs, options.settings);
+  const engine = new AtVariations(ruleSet, inputs, options.settings);
   return inputs.map((i) =>
     marginalTable(
       ruleSet,
       inputs,
       i.code,
       options,
-      new RegionVariations(ruleSet, inputs, i.code, options.settings, current),
+      new RegionVariations(ruleSet, inputs, i.code, options.settings, current, engine),
     ),
   );
 }

@@ -9,7 +9,7 @@ import type { Ladder, LadderStep } from "../../ruleSet";
 import type { BlockRun, KindOutcome } from "../blockRun";
 import { room, setTrace, split } from "../blockRun";
 import type { MeasureValue } from "../exact";
-import { cat, kr, mvCompare, mvOfNumber, mvString, num, sum, t } from "../exact";
+import { cat, kr, mvOfNumber, mvString, num, sum, t, textsLeftOut } from "../exact";
 import { parseLeftover } from "../leftovers";
 import { describeMeasure, measureOf, measureValue } from "../measures";
 import { arr, fail, finite, join, obj, whole } from "../parse";
@@ -77,12 +77,18 @@ export const ladderKind: BlockKind<Ladder> = {
     const payouts: bigint[] = [];
     const reached: (number | null)[] = [];
     const values: (MeasureValue | null)[] = [];
+    const thresholds = ladder.steps.map((s) => mvOfNumber(s.threshold));
+    const texts = !textsLeftOut();
     for (const row of run.eligible) {
       const v = measureValue(row, m);
       values.push(v);
-      run.measures[row.index] = v ? mvString(v) : null;
+      run.measures[row.index] = v && texts ? mvString(v) : null;
       let step: LadderStep | null = null;
-      if (v) for (const s of ladder.steps) if (mvCompare(v, mvOfNumber(s.threshold)) >= 0) step = s;
+      if (v) {
+        // v ≥ threshold, by cross-multiplication (both denominators are positive).
+        for (let k = 0; k < thresholds.length; k++)
+          if (v.num * thresholds[k].den >= thresholds[k].num * v.den) step = ladder.steps[k];
+      }
       let pay = step ? BigInt(step.amount) : 0n;
       const r = room(run, row);
       if (r !== null && pay > r) pay = r;
@@ -148,6 +154,10 @@ function traceSteps(
   paid: bigint[],
   overflow: boolean,
 ): void {
+  if (textsLeftOut()) {
+    run.eligible.forEach((row, i) => (run.amounts[row.index] = paid[i]));
+    return;
+  }
   const m = measureOf(run.ruleSet, ladder.measure);
   const belowFirst = cat(
     t(" → under första steget (", " → below the first step ("),

@@ -9,7 +9,7 @@ import { rational } from "../../apportion";
 import type { Split, Text } from "../../ruleSet";
 import type { BlockRun, KindOutcome } from "../blockRun";
 import { room, setTrace, split } from "../blockRun";
-import { cat, kr, mvString, sum, t } from "../exact";
+import { cat, kr, mvString, sum, t, textsLeftOut } from "../exact";
 import { parseLeftover } from "../leftovers";
 import { describeMeasure, measureOf, measureValue } from "../measures";
 import type { Obj } from "../parse";
@@ -78,7 +78,7 @@ export const perUnitSplit: BlockKind<PerUnit> = {
     if (rates.length === 1) {
       for (const row of run.eligible) {
         const v = measureValue(row, rates[0].m);
-        run.measures[row.index] = v ? mvString(v) : null;
+        run.measures[row.index] = v && !textsLeftOut() ? mvString(v) : null;
       }
     }
     const asked = sum(earned);
@@ -110,11 +110,12 @@ export const perUnitSplit: BlockKind<PerUnit> = {
       });
     }
     run.eligible.forEach((row, i) => {
+      run.amounts[row.index] = paid[i];
+      if (textsLeftOut()) return;
       const parts = rates.map(({ m, rate }) => cat(describeMeasure(row, m), " × ", kr(rate)));
       let body = cat(...parts.flatMap((p, k) => [k ? " + " : "", p]), " = ", kr(full[i]));
       if (earned[i] < full[i]) body = cat(body, CAP_MARK, ": ", kr(earned[i]));
       if (overflow) body = cat(body, t(", nedskalat till ", ", scaled down to "), kr(paid[i]));
-      run.amounts[row.index] = paid[i];
       setTrace(run, row, body);
     });
     const rulePaid = sum(paid);

@@ -3,7 +3,7 @@ import type { Rational } from "../../apportion";
 import type { LeftoverPolicy, Text } from "../../ruleSet";
 import type { BlockRun, Shares } from "../blockRun";
 import { split } from "../blockRun";
-import { cat, kr, sum, t } from "../exact";
+import { cat, kr, sum, t, textsLeftOut } from "../exact";
 import { describeLeftover, leftoverTakers } from "../leftovers";
 import type { Measure } from "../measures";
 import { measureOf } from "../measures";
@@ -66,6 +66,10 @@ export function book(
   why: (row: Row, i: number) => Text,
 ): { paid: bigint; shares: Shares | null } {
   const shares = split(run, total, takers, weights);
+  if (textsLeftOut()) {
+    takers.forEach((row, i) => (run.amounts[row.index] += shares?.shares[i] ?? 0n));
+    return { paid: shares ? sum(shares.shares) : 0n, shares };
+  }
   const sep = t("; summa ", "; in all ");
   takers.forEach((row, i) => {
     const a = shares?.shares[i] ?? 0n;
@@ -99,14 +103,16 @@ export function shareLeftover(
     blockMeasure,
     measure: (n) => measureOf(run.ruleSet, n),
   });
-  const text = cat(
-    t("; kvarstående ", "; leftover "),
-    kr(left),
-    " ",
-    describeLeftover(policy, (n) =>
-      n ? label(run, n) : (blockMeasure?.label ?? label(run, undefined)),
-    ),
-  );
+  const text = textsLeftOut()
+    ? t("", "")
+    : cat(
+        t("; kvarstående ", "; leftover "),
+        kr(left),
+        " ",
+        describeLeftover(policy, (n) =>
+          n ? label(run, n) : (blockMeasure?.label ?? label(run, undefined)),
+        ),
+      );
   if (policy.policy === "undistributed") return { paid: 0n, text };
   const { paid, shares } = book(run, left, takers.rows, takers.weights, takers.why);
   if (!shares) {
