@@ -26,12 +26,16 @@ import { Notice } from "./Notice";
 import { Caption, CellLink, H1, H2, Progress } from "./ui";
 import { RuleSetPicker } from "./RuleSetPicker";
 import { RuleSheetPanel } from "./RuleSheetPanel";
-import { RuleSetDetails } from "./RuleSetDetails";
+import { RuleSetDetails } from "./RuleSetFold";
 import {
   BlockTable,
   ComparisonPanel,
   HandEditsConfirm,
+  LivePausedNotice,
+  LiveStatusLine,
+  LiveSwitch,
   MarginalPanel,
+  PreviewStale,
   RegionTable,
   VerificationNotice,
 } from "./lazyPanels";
@@ -40,7 +44,6 @@ import { errorCount, useAllocation, type Allocation } from "./useAllocation";
 import type { CellTarget } from "./VerifyView";
 import { verifyStrings } from "./verifyText";
 import { ADDIN_VERSION, HELP_URL } from "./version";
-import { LivePausedNotice, LiveStatusLine, LiveSwitch, PreviewStale } from "./LiveSwitch";
 import { useLive, type Live, type LiveSupport } from "./useLive";
 
 export interface AppProps {

@@ -1,7 +1,8 @@
 /**
  * The rule set in use in words (blocks, budgets, who takes part, ladders as small tables, caps,
  * leftover, interpretations), and "Jämför med…": what another rule set on offer does otherwise
- * (diffRuleSets). Folded away until asked for.
+ * (diffRuleSets). Folded away until asked for: RuleSetFold.tsx holds the fold, and this body is
+ * in the panels' chunk (lazyPanels.tsx), loaded after the first paint.
  */
 import { useState } from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
@@ -17,8 +18,6 @@ import { optionLabel } from "./RuleSetPicker";
 import { Caption, SelectField } from "./ui";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  summary: { cursor: "pointer", fontWeight: tokens.fontWeightSemibold },
   block: { margin: `${tokens.spacingVerticalXS} 0 0` },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   table: { borderCollapse: "collapse", fontVariantNumeric: "tabular-nums" },
@@ -27,7 +26,6 @@ const useStyles = makeStyles({
 
 const W = {
   sv: {
-    show: "Visa reglerna",
     budget: "budget",
     takesPart: "Deltar",
     everyone: "alla regioner",
@@ -49,7 +47,6 @@ const W = {
     perUnit: (r: string) => `belopp per enhet: ${r}`,
   },
   en: {
-    show: "Show the rules",
     budget: "budget",
     takesPart: "Takes part",
     everyone: "every region",
@@ -170,7 +167,8 @@ function BlockView({ rs, block, lang }: { rs: RuleSet; block: BlockDef; lang: La
   );
 }
 
-export function RuleSetDetails({
+/** What the fold shows once opened. */
+export function RuleSetBody({
   ruleSet,
   options,
   selectedId,
@@ -190,8 +188,7 @@ export function RuleSetDetails({
   const diff = other ? diffRuleSets(ruleSet, other.ruleSet) : null;
   const choices = interpretationsFor(ruleSet);
   return (
-    <details className={styles.root} data-testid="rules-view">
-      <summary className={styles.summary}>{w.show}</summary>
+    <>
       {ruleSet.blocks.map((b) => (
         <BlockView key={b.id} rs={ruleSet} block={b} lang={lang} />
       ))}
@@ -231,6 +228,6 @@ export function RuleSetDetails({
           )}
         </ul>
       )}
-    </details>
+    </>
   );
 }

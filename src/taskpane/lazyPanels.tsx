@@ -42,3 +42,9 @@ export const RegionTable = lazyPanel("RegionTable", (m) => m.RegionTable);
 export const BlockTable = lazyPanel("BlockTable", (m) => m.BlockTable);
 export const VerificationNotice = lazyPanel("VerificationNotice", (m) => m.VerificationNotice);
 export const HandEditsConfirm = lazyPanel("HandEditsConfirm", (m) => m.HandEditsConfirm);
+// Live appears only once the pane has written or read a table the tool wrote.
+export const LiveSwitch = lazyPanel("LiveSwitch", (m) => m.LiveSwitch);
+export const LiveStatusLine = lazyPanel("LiveStatusLine", (m) => m.LiveStatusLine);
+export const LivePausedNotice = lazyPanel("LivePausedNotice", (m) => m.LivePausedNotice);
+export const PreviewStale = lazyPanel("PreviewStale", (m) => m.PreviewStale);
+export const RuleSetBody = lazyPanel("RuleSetBody", (m) => m.RuleSetBody);

@@ -93,7 +93,12 @@ describe("the rules in words", () => {
   it("shows blocks, ladders as tables, and what another year does otherwise", async () => {
     setup();
     const view = screen.getByTestId("rules-view");
-    const block2 = within(view).getByTestId("rules-block2");
+    // Folded until asked for: nothing of it is drawn before.
+    expect(within(view).queryByTestId("rules-block2")).toBeNull();
+    const details = view as HTMLDetailsElement;
+    details.open = true;
+    fireEvent(details, new Event("toggle"));
+    const block2 = await within(view).findByTestId("rules-block2");
     expect(block2.textContent).toContain("Block 2");
     expect(within(block2).getByRole("table").querySelectorAll("tbody tr").length).toBeGreaterThan(
       1,
