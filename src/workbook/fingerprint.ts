@@ -104,9 +104,10 @@ export function inputFingerprint(workbook: WorkbookGrid, read: RegionTableRead):
   for (const col of cols) {
     const values: CellValue[] = [];
     const weights: number[] = [];
+    let weighted = 0; // the rows of this column weighted so far (linear, not a count per row)
     for (let r = first; r <= last; r++) {
       values.push(cellAt(workbook, read.sheet, r, col));
-      weights.push(readRows.has(r) ? weight + weights.filter((w) => w > 0).length + 1 : 0);
+      weights.push(readRows.has(r) ? weight + ++weighted : 0);
     }
     const range = `${formulaSheet(read.sheet)}!${rangeA1(first, col, last, col)}`;
     const why = unfit(values, weights);

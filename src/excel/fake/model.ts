@@ -512,6 +512,7 @@ export class FakeWorkbookModel {
         if (cell.formula !== undefined) formulas.push({ sheet: sheet.name, row, col });
       }
     }
+    const bounds = new Map<string, { rows: number; cols: number } | null>();
     const values = calculate(formulas, {
       formula: (name, row, col) => this.sheet(name)?.cell(row, col)?.formula,
       value: (name, row, col): CalcValue => {
@@ -520,13 +521,19 @@ export class FakeWorkbookModel {
         if (cell.error !== undefined) return { error: cell.error };
         return cell.value ?? null;
       },
+      // Asked for per reference to a whole column or row: computed once per sheet and
+      // calculation (nothing changes while it runs), not once per formula.
       bounds: (name) => {
+        if (bounds.has(name)) return bounds.get(name)!;
         const sheet = this.sheet(name);
-        if (!sheet) return null;
-        const used = this.usedRange(sheet, true);
-        return used
-          ? { rows: used.top + used.rows, cols: used.left + used.cols }
-          : { rows: 0, cols: 0 };
+        const used = sheet ? this.usedRange(sheet, true) : null;
+        const b = !sheet
+          ? null
+          : used
+            ? { rows: used.top + used.rows, cols: used.left + used.cols }
+            : { rows: 0, cols: 0 };
+        bounds.set(name, b);
+        return b;
       },
     });
     for (const f of formulas) {
