@@ -155,15 +155,23 @@ export function cellsStep(
   return { kind: "cells", sheet, top, left, values, formats, bold, resetBold, formulas, verify };
 }
 
+/** Per row of a step, the bytes of its bold runs and formulas: counted once per step. */
+const extraBytesByStep = new WeakMap<CellsStep, Map<number, number>>();
+
+function extraBytes(step: CellsStep, r: number): number {
+  let perRow = extraBytesByStep.get(step);
+  if (!perRow) {
+    perRow = new Map();
+    for (const b of step.bold) perRow.set(b.row, (perRow.get(b.row) ?? 0) + ACTION_BYTES);
+    for (const f of step.formulas)
+      perRow.set(f.row, (perRow.get(f.row) ?? 0) + ACTION_BYTES + jsonBytes(f.formula));
+    extraBytesByStep.set(step, perRow);
+  }
+  return perRow.get(r) ?? 0;
+}
+
 function rowBytes(step: CellsStep, r: number): number {
-  const runs = step.bold.filter((b) => b.row === r).length;
-  const formulas = step.formulas.filter((f) => f.row === r);
-  return (
-    jsonBytes(step.values[r]) +
-    jsonBytes(step.formats[r]) +
-    runs * ACTION_BYTES +
-    formulas.reduce((n, f) => n + ACTION_BYTES + jsonBytes(f.formula), 0)
-  );
+  return jsonBytes(step.values[r]) + jsonBytes(step.formats[r]) + extraBytes(step, r);
 }
 
 /** Fixed cost of a cells step: its range, two property sets, the bold reset. */
