@@ -205,8 +205,13 @@ class Allocation {
   }
   /** The sheet row the region's amounts were written to. */
   rowOf(code: string): number | undefined {
-    return this.read.dataRows.find((d) => d.code === code)?.row;
+    // Built once: asked for every region (a find per region was quadratic at 5 000 rows).
+    this.rowsByCode ??= new Map(
+      [...this.read.dataRows].reverse().flatMap((d) => (d.code === null ? [] : [[d.code, d.row]])),
+    );
+    return this.rowsByCode.get(code);
   }
+  private rowsByCode?: Map<string, number>;
   value(row: number, col: number): number {
     const v = this.columns.rows[row - this.first]?.[col - this.columns.firstCol]?.value;
     return typeof v === "number" ? v : 0;
