@@ -342,6 +342,35 @@ const CHECKS: CheckSpec[] = [
     },
   },
   {
+    id: "events",
+    label: {
+      sv: "Ändringshändelser (Live): onChanged på ett blad, och att ta bort lyssnaren",
+      en: "Change events (Live): onChanged on a sheet, and removing the handler",
+    },
+    needsSheet: true,
+    async run(context, scratch) {
+      const ws = context.workbook.worksheets.getItem(scratch.sheet);
+      let seen: string | null = null;
+      let heard: () => void = () => {};
+      const got = new Promise<void>((resolve) => (heard = resolve));
+      const handler = ws.onChanged.add(async (event) => {
+        seen = event.address;
+        heard();
+      });
+      await context.sync();
+      ws.getRange("F1").values = [[1]];
+      await context.sync();
+      // Excel delivers a change event after the write's sync has returned.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([got, new Promise<void>((r) => (timer = setTimeout(r, 3000)))]);
+      clearTimeout(timer);
+      handler.remove();
+      await context.sync();
+      if (seen === null) throw new CheckFailed("no onChanged event within 3 s of a write");
+      if (!/F1$/.test(seen)) throw new CheckFailed(`the event names ${String(seen)}, not F1`);
+    },
+  },
+  {
     id: "range.clear",
     label: { sv: "Tömma ett område", en: "Clear a range" },
     needsSheet: true,
