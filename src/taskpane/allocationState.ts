@@ -105,7 +105,7 @@ export interface AllocationState {
   yearNote: YearNote | null;
   /**
    * Set when the last read found no table on the active sheet and went to the sheet the
-   * ownership record names (the host reads the active sheet's cells only).
+   * ownership record names (a host that read the active sheet's cells only).
    */
   readMoved: { from: string; to: string } | null;
 }

@@ -104,8 +104,9 @@ function conflictCells(error: unknown): CellRef[] | null {
 
 /**
  * Where to go when the active sheet has no region table but the ownership record names the
- * sheet a previous run wrote beside, which the host did not read (the Office.js adapter loads
- * the active sheet's cells only): that sheet, at the first cell of the columns written there.
+ * sheet a previous run wrote beside, which the host did not read: that sheet, at the first cell
+ * of the columns written there. The Office.js adapter reads the record's sheets itself now
+ * (readBatch.ts), so this is a fallback for a host that reads the active sheet only.
  * Null where the read found a table, or the record names no other sheet that exists.
  */
 export function ownedSheetToRead(
@@ -356,8 +357,9 @@ export function useAllocation(options: UseAllocationOptions): Allocation {
         dispatch({ type: "verifyStarted" });
         try {
           let grid = await host.readWorkbook();
-          // The Office.js host reads the active sheet's cells only: the record's sheet must be
-          // read to be checked, or every cell of it would seem changed.
+          // A host that reads the active sheet only (the Office.js adapter reads the record's
+          // sheets itself): the record's sheet must be read to be checked, or every cell of it
+          // would seem changed.
           const owned = grid.owned;
           const sheet = owned && grid.sheets.find((s) => s.name === owned.sheet);
           if (owned && sheet && owned.sheet !== grid.activeSheet && sheet.values.length === 0) {
