@@ -184,7 +184,9 @@ async function timeLive(page: Page, atHeader: string): Promise<number[] | null> 
             const values = hooks.values(sheet, used);
             const headerRow = values.findIndex((r) => r.includes(header));
             const atCol = values[headerRow].indexOf(header);
-            const totalCol = values[headerRow].findIndex((v) => v === "Summa" || v === "Summa (kr)");
+            const totalCol = values[headerRow].findIndex(
+              (v) => v === "Summa" || v === "Summa (kr)",
+            );
             if (headerRow < 0 || totalCol < 0) return reject(new Error("no AT or total column"));
             const last = values.findIndex((r, j) => j > headerRow && typeof r[atCol] !== "number");
             const rows = (last < 0 ? values.length : last) - headerRow - 1;
