@@ -148,8 +148,10 @@ describe("Läs in while the summary sheet is active (issue 13)", () => {
     const status = await statusText(page);
     expect(status).toContain("Läste 21 regioner");
     expect(status).not.toMatch(/hittar ingen regiontabell/);
-    // One read, and the user's view stays where it was: nothing selected to read elsewhere.
-    expect(await hook(page, "runCount")).toBe(before + 1);
+    // One read (plus, since Live, the one run that listens for input edits to mark the preview
+    // stale), and the user's view stays where it was: no selecting the table's sheet and
+    // reading again (that would be two runs more).
+    expect(await hook(page, "runCount")).toBeLessThanOrEqual(before + 2);
     expect(await hook(page, "activeSheet")).toBe("AT-fördelning 2024");
     expect(status).not.toMatch(/som nu visas/);
 
