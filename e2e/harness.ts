@@ -4,10 +4,12 @@
  * file, and a look into the simulated workbook through window.__workbench.
  */
 import { execFile } from "node:child_process";
+import { mkdirSync } from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { WorkbenchHooks } from "../src/workbench/hooks";
+import { launchChromium } from "./browser";
 
 export const ROOT = path.resolve(__dirname, "..");
 export const RESULTS = path.join(ROOT, "test-results");
@@ -45,6 +47,41 @@ export async function openWorkbench(
   await page.goto(`${workbenchUrl()}?${params.toString()}`);
   await page.waitForSelector('#workbench[data-ready="true"]');
   return { context, page, errors };
+}
+
+/**
+ * One Chromium for a test file and a fresh context per test: registers the file's hooks and
+ * returns how a test opens the workbench. After each test its context is closed, and the page
+ * must have had no uncaught error and nothing on the console's error channel.
+ */
+export function workbenchSession(): {
+  open(
+    query?: Parameters<typeof openWorkbench>[1],
+    viewport?: { width: number; height: number },
+  ): Promise<Page>;
+} {
+  let browser: Browser;
+  let opened: Opened | null = null;
+  beforeAll(async () => {
+    mkdirSync(RESULTS, { recursive: true });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    if (!opened) return;
+    const errors = opened.errors;
+    await opened.context.close();
+    opened = null;
+    expect(errors).toEqual([]);
+  });
+  return {
+    async open(query, viewport) {
+      opened = await openWorkbench(browser, query, viewport);
+      return opened.page;
+    },
+  };
 }
 
 /** Waits for a workbook newer than `before` (a workbook id) to be in, the pane ready on it. */

@@ -4,47 +4,24 @@
  * what a write says, a formula the workbench cannot calculate, and Diagnostik passing against
  * the fake Excel. Screenshots go to test-results/ (pane-*.png).
  */
-import { mkdirSync } from "node:fs";
 import * as path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { launchChromium } from "./browser";
+import type { Page } from "playwright-core";
 import {
   RESULTS,
   chooseYear,
   hook,
-  openWorkbench,
   pane,
   read,
   statusText,
   write,
-  type Opened,
+  workbenchSession,
 } from "./harness";
 
-let browser: Browser;
-let opened: Opened | null = null;
-
-beforeAll(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  if (opened) {
-    const errors = opened.errors;
-    await opened.context.close();
-    opened = null;
-    expect(errors).toEqual([]);
-  }
-});
+const session = workbenchSession();
 
 /** The workbench with its task pane `width` px wide (?pane=), as Excel's usual 320–350. */
 async function openNarrow(sample: number, width = 320, lang: "sv" | "en" = "sv"): Promise<Page> {
-  opened = await openWorkbench(browser, { sample, lang }, { width: 1000, height: 700 });
-  const page = opened.page;
+  const page = await session.open({ sample, lang }, { width: 1000, height: 700 });
   const params = new URLSearchParams({ sample: String(sample), lang, pane: String(width) });
   await page.goto(`${new URL(page.url()).origin}/?${params.toString()}`);
   await page.waitForSelector('#workbench[data-ready="true"]');
@@ -163,8 +140,7 @@ describe("at 320 px", () => {
 
 describe("the year", () => {
   it("chosen by the user and not the headers' is offered as a switch", async () => {
-    opened = await openWorkbench(browser, { sample: 2024 });
-    const page = opened.page;
+    const page = await session.open({ sample: 2024 });
     await chooseYear(page, 2022);
     await read(page);
     expect(await statusText(page)).toContain(
@@ -182,8 +158,7 @@ describe("the year", () => {
 
 describe("a formula typed into a number cell", () => {
   it("is calculated as Excel would (the workbench recalculates after an edit), never #NAME?", async () => {
-    opened = await openWorkbench(browser, { sample: 2024 });
-    const page = opened.page;
+    const page = await session.open({ sample: 2024 });
     await hook(page, "setCell", "Regioner", "D13", "=1+1");
     await read(page);
     expect(await statusText(page)).toContain("Läste 21 regioner");
@@ -201,8 +176,7 @@ describe("Diagnostik", () => {
   it.each(["sv", "en"] as const)(
     "passes every check against the fake Excel and leaves the workbook as it was (%s)",
     async (lang) => {
-      opened = await openWorkbench(browser, { sample: 2024, lang });
-      const page = opened.page;
+      const page = await session.open({ sample: 2024, lang });
       const before = await hook(page, "snapshot");
       const sheets = await hook(page, "sheetNames");
       const section = pane(page).getByTestId("diagnostics");

@@ -4,46 +4,14 @@
  * Excel. The user's steps are clicks and typing in the grid; every check reads the simulated
  * workbook (window.__workbench).
  */
-import { mkdirSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { parseA1, toA1 } from "../src/workbook/a1";
-import { launchChromium } from "./browser";
-import {
-  RESULTS,
-  chooseYear,
-  hook,
-  openWorkbench,
-  pane,
-  read,
-  statusText,
-  write,
-  type Opened,
-} from "./harness";
+import { chooseYear, hook, pane, read, statusText, write, workbenchSession } from "./harness";
 
-let browser: Browser;
-let opened: Opened | null = null;
-
-beforeAll(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  if (opened) {
-    const errors = opened.errors;
-    await opened.context.close();
-    opened = null;
-    expect(errors).toEqual([]);
-  }
-});
+const session = workbenchSession();
 
 async function open(): Promise<Page> {
-  opened = await openWorkbench(browser, { sample: 2024 });
-  return opened.page;
+  return session.open({ sample: 2024 });
 }
 
 /** Types into the formula bar, for the cell selected, as a user edits a cell. */

@@ -7,56 +7,17 @@
  * edited by hand. Columns are found by their headers' beginnings ("Summa", "Block 2"), not
  * by their units.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { launchChromium } from "./browser";
-import {
-  RESULTS,
-  allocateCli,
-  hook,
-  openWorkbench,
-  pane,
-  read,
-  write,
-  type Opened,
-} from "./harness";
+import type { Page } from "playwright-core";
+import { columnName } from "../src/workbook/a1";
+import { allocateCli, hook, pane, read, write, workbenchSession } from "./harness";
 
 const SHEET = "Regioner";
 const SUMMARY = "AT-fördelning 2024";
 
-let browser: Browser;
-let opened: Opened | null = null;
-
-beforeAll(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  if (opened) {
-    const errors = opened.errors;
-    await opened.context.close();
-    opened = null;
-    expect(errors).toEqual([]);
-  }
-});
-
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+const session = workbenchSession();
 
 /** Where Halland's row and the named columns are on the sheet, by the header row's texts. */
 async function layout(page: Page) {
@@ -69,7 +30,7 @@ async function layout(page: Page) {
   const col = (prefix: string) => {
     const i = header.findIndex((h) => h.startsWith(prefix));
     if (i < 0) throw new Error(`no column "${prefix}…" in ${header.join(" | ")}`);
-    return columnLetter(i);
+    return columnName(i);
   };
   return {
     row: top + hallandAt + 1,
@@ -89,8 +50,7 @@ async function cliHalland(page: Page, name: string) {
 }
 
 async function openWritten(): Promise<Page> {
-  opened = await openWorkbench(browser, { sample: 2024 }, { width: 1400, height: 1000 });
-  const page = opened.page;
+  const page = await session.open({ sample: 2024 }, { width: 1400, height: 1000 });
   await read(page);
   await write(page);
   return page;
@@ -170,8 +130,7 @@ describe("Live", () => {
 
 describe("the marginal table for Halland", () => {
   it("marks the ladder steps and says what the next step takes", async () => {
-    opened = await openWorkbench(browser, { sample: 2024 }, { width: 1400, height: 1000 });
-    const page = opened.page;
+    const page = await session.open({ sample: 2024 }, { width: 1400, height: 1000 });
     await read(page);
     const panel = pane(page).getByTestId("marginal");
     await panel.getByRole("combobox", { name: /Region/ }).selectOption("13");

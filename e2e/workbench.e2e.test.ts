@@ -3,14 +3,13 @@
  * on the fake Excel the adapter tests use, loaded from the sample workbooks. Every check reads
  * the simulated workbook's cells (window.__workbench), not what the grid happens to draw.
  */
-import { mkdirSync, copyFileSync, readFileSync } from "node:fs";
+import { copyFileSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { parseA1, rangeA1, toA1 } from "../src/workbook/a1";
 import { formatNumberAs } from "../src/workbench/cellFormat";
 import type { FakeValue } from "../src/excel/fake";
-import { launchChromium } from "./browser";
 import {
   RESULTS,
   ROOT,
@@ -25,40 +24,19 @@ import {
   writeButton,
   waitForWorkbook,
   type CliJson,
-  type Opened,
+  workbenchSession,
 } from "./harness";
 
 const SHIPPED = [2022, 2024, 2025];
 const OWNERSHIP_SHEET = "ATF_meta";
 
-let browser: Browser;
-let opened: Opened | null = null;
-
-beforeAll(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  if (opened) {
-    const errors = opened.errors;
-    await opened.context.close();
-    opened = null;
-    // No uncaught error and nothing on the console's error channel, in any test.
-    expect(errors).toEqual([]);
-  }
-});
+const session = workbenchSession();
 
 async function open(
   query: Parameters<typeof openWorkbench>[1],
   viewport?: { width: number; height: number },
 ) {
-  opened = await openWorkbench(browser, query, viewport);
-  return opened.page;
+  return session.open(query, viewport);
 }
 
 const example = (year: number) => path.join(ROOT, "examples", `regioner-${year}.xlsx`);
