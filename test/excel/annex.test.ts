@@ -4,47 +4,13 @@
  * replaced on a re-run, a user's sheet of that name refused with nothing changed, and an
  * Excel without 1.9 told in the notices.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { readAndAllocate } from "../../src/app/pipeline";
 import { HostConflictError } from "../../src/app/host";
-import { getRuleSet } from "../../src/domain/rules";
-import { createExcelHost } from "../../src/excel/excelHost";
-import { createFakeExcel, type FakeInitValue } from "../../src/excel/fake";
-import { planWrite } from "../../src/workbook/planWrite";
-import type { WritePlan } from "../../src/workbook/types";
+import { createFakeExcel } from "../../src/excel/fake";
+import { caseRows, plannedCase } from "./caseSetup";
 
-const CASE = "/work/shared/cases/2024-all-regions";
-const ruleSet = getRuleSet(2024)!;
-const rows: FakeInitValue[][] = readFileSync(join(CASE, "input.csv"), "utf8")
-  .replace(/^\uFEFF/, "")
-  .trim()
-  .split(/\r?\n/)
-  .map((line) => line.split(";").map((cell) => (/^\d+$/.test(cell) ? Number(cell) : cell)));
+const rows = caseRows();
 const HALLAND_ROW = rows.findIndex((r) => r[0] === "Halland") + 1;
-
-function setup(
-  opts: { apiVersion?: string; extra?: { name: string; values: FakeInitValue[][] } } = {},
-) {
-  const sheets = [{ name: "Blad1", values: rows }, ...(opts.extra ? [opts.extra] : [])];
-  const fake = createFakeExcel({ sheets, apiVersion: opts.apiVersion });
-  const host = createExcelHost(fake.run, { isSetSupported: fake.isSetSupported });
-  const plan = async (): Promise<WritePlan> => {
-    const grid = await host.readWorkbook();
-    const outcome = readAndAllocate(grid, ruleSet, {});
-    return planWrite({
-      workbook: grid,
-      read: outcome.read!,
-      result: outcome.result!,
-      issues: outcome.issues,
-      lang: "sv",
-      now: new Date("2026-12-01T20:14:00+01:00"),
-      sourceName: "regioner.xlsx",
-      ruleSet,
-    });
-  };
-  return { fake, host, plan };
-}
+const setup = plannedCase;
 
 test("written with its page layout in the write's own batches: the same syncs as without it", async () => {
   const a = setup();

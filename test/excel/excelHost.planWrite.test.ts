@@ -7,19 +7,12 @@ import { join } from "node:path";
 import { readAndAllocate } from "../../src/app/pipeline";
 import { getRuleSet } from "../../src/domain/rules";
 import { createExcelHost } from "../../src/excel/excelHost";
-import { createFakeExcel, type FakeInitValue } from "../../src/excel/fake";
+import { createFakeExcel } from "../../src/excel/fake";
 import { planWrite } from "../../src/workbook/planWrite";
 import { OWNERSHIP_SHEET, type WorkbookGrid } from "../../src/workbook/types";
+import { caseRows } from "./caseSetup";
 
 const CASE = "/work/shared/cases/2024-all-regions";
-
-function caseRows(): FakeInitValue[][] {
-  const text = readFileSync(join(CASE, "input.csv"), "utf8").replace(/^\uFEFF/, "");
-  return text
-    .trim()
-    .split(/\r?\n/)
-    .map((line) => line.split(";").map((cell) => (/^\d+$/.test(cell) ? Number(cell) : cell)));
-}
 
 const expected = JSON.parse(readFileSync(join(CASE, "case.json"), "utf8")).expected as {
   regions: { region: string; total: number }[];

@@ -2,32 +2,22 @@
  * Live mode against the fake Excel: the 2024 golden case's region table (an Excel table), once
  * written; then edits as a user, a co-author and the add-in itself make them.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { readAndAllocate } from "../../src/app/pipeline";
 import { allocate } from "../../src/domain/engine";
 import { getRuleSet } from "../../src/domain/rules";
 import { createExcelHost } from "../../src/excel/excelHost";
-import { createFakeExcel, type FakeExcel, type FakeInitValue } from "../../src/excel/fake";
+import { createFakeExcel, type FakeExcel } from "../../src/excel/fake";
 import { classify } from "../../src/excel/liveEvents";
 import { readTableSheetWith } from "../../src/excel/liveRead";
 import { startLiveMode, type LiveMode } from "../../src/excel/liveMode";
 import { planWrite } from "../../src/workbook/planWrite";
 import { isMarkText } from "../../src/workbook/planStale";
 import { regionSheet } from "./helpers";
+import { caseRows } from "./caseSetup";
 
-const CASE = "/work/shared/cases/2024-all-regions";
 const ruleSet = getRuleSet(2024)!;
 const now = () => new Date("2025-03-14T10:22:05+01:00");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function caseRows(): FakeInitValue[][] {
-  const text = readFileSync(join(CASE, "input.csv"), "utf8").replace(/^\uFEFF/, "");
-  return text
-    .trim()
-    .split(/\r?\n/)
-    .map((line) => line.split(";").map((cell) => (/^\d+$/.test(cell) ? Number(cell) : cell)));
-}
 
 const rows = caseRows();
 const HALLAND_ROW = rows.findIndex((r) => r[0] === "Halland") + 1; // sheet row, 1-based

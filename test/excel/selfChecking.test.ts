@@ -10,18 +10,7 @@ import { createFakeExcel, type FakeExcel } from "../../src/excel/fake";
 import { toA1 } from "../../src/workbook/a1";
 import { planWrite } from "../../src/workbook/planWrite";
 import type { WritePlan } from "../../src/workbook/types";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-
-const CASE = "/work/shared/cases/2024-all-regions";
-
-function caseRows(): (string | number)[][] {
-  const text = readFileSync(join(CASE, "input.csv"), "utf8").replace(/^\uFEFF/, "");
-  return text
-    .trim()
-    .split(/\r?\n/)
-    .map((line) => line.split(";").map((cell) => (/^\d+$/.test(cell) ? Number(cell) : cell)));
-}
+import { caseRows } from "./caseSetup";
 
 const SUMMARY = "AT-fördelning 2024";
 
