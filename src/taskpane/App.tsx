@@ -23,7 +23,7 @@ import { formatCellList, strings, type Strings } from "./i18n";
 import { InterpretationsPanel } from "./InterpretationsPanel";
 import { IssueList, issueLine } from "./IssueList";
 import { Notice } from "./Notice";
-import { Caption, CellLink, H1, H2, Progress } from "./ui";
+import { Caption, LinkButton, H1, H2, Progress } from "./ui";
 import { RuleSetPicker } from "./RuleSetPicker";
 import { RuleSheetPanel } from "./RuleSheetPanel";
 import { RuleSetDetails } from "./RuleSetFold";
@@ -494,7 +494,9 @@ function AffectsAmounts({
         {issues.map((issue, i) => (
           <li key={`${i}:${issue.code}`}>
             {issue.sheet && issue.cell ? (
-              <CellLink onClick={() => onSelect(issue)}>{issueLine(issue, lang, explain)}</CellLink>
+              <LinkButton onClick={() => onSelect(issue)}>
+                {issueLine(issue, lang, explain)}
+              </LinkButton>
             ) : (
               issueLine(issue, lang, explain)
             )}

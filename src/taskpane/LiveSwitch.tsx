@@ -10,7 +10,7 @@ import type { Issue } from "../workbook/types";
 import { issueLine } from "./IssueList";
 import { liveStrings } from "./liveText";
 import { Notice } from "./Notice";
-import { Caption, CellLink } from "./ui";
+import { Caption, LinkButton } from "./ui";
 import type { Live, LiveView } from "./useLive";
 
 const useStyles = makeStyles({
@@ -115,9 +115,9 @@ export function LivePausedNotice({
             {view.errors.map((issue, i) => (
               <li key={`${i}:${issue.code}:${issue.cell ?? ""}`}>
                 {issue.sheet && issue.cell ? (
-                  <CellLink onClick={() => onSelect(issue)}>
+                  <LinkButton onClick={() => onSelect(issue)}>
                     {issueLine(issue, lang, explain)}
-                  </CellLink>
+                  </LinkButton>
                 ) : (
                   issueLine(issue, lang, explain)
                 )}

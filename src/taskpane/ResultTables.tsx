@@ -8,7 +8,7 @@ import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { pick, type Lang } from "../domain/ruleSet";
 import type { AllocationResult, RegionResult } from "../domain/types";
 import { formatInteger, type Strings } from "./i18n";
-import { Caption, H2 } from "./ui";
+import { Caption, H2, LinkButton } from "./ui";
 
 /** "Block 1 – Redovisa antal AT" → "Block 1": the pane is narrow; the full name is the title. */
 export function blockColumnLabel(name: string): string {
@@ -73,18 +73,7 @@ const useStyles = makeStyles({
   },
   nowrap: { whiteSpace: "nowrap" },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
-  whyButton: {
-    marginLeft: "4px",
-    padding: 0,
-    border: "none",
-    background: "none",
-    color: tokens.colorBrandForegroundLink,
-    textDecorationLine: "underline",
-    cursor: "pointer",
-    font: "inherit",
-    whiteSpace: "nowrap",
-    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
-  },
+  whyButton: { marginLeft: "4px", whiteSpace: "nowrap" },
   why: {
     ...cell,
     backgroundColor: tokens.colorNeutralBackground2,
@@ -259,8 +248,7 @@ export function RegionTable({ result, lang, t }: ResultProps) {
                     {!narrow && <td className={td}>{region.code}</td>}
                     <td className={mergeClasses(td, start)} title={`${t.colCode} ${region.code}`}>
                       {region.region}
-                      <button
-                        type="button"
+                      <LinkButton
                         className={styles.whyButton}
                         aria-expanded={isOpen}
                         aria-controls={isOpen ? whyId : undefined}
@@ -268,7 +256,7 @@ export function RegionTable({ result, lang, t }: ResultProps) {
                         onClick={() => toggle(region.code)}
                       >
                         {t.why}
-                      </button>
+                      </LinkButton>
                     </td>
                     {result.blocks.map((block) => (
                       <td key={block.id} className={tdNum}>

@@ -167,20 +167,16 @@ function BlockView({ rs, block, lang }: { rs: RuleSet; block: BlockDef; lang: La
   );
 }
 
-/** What the fold shows once opened. */
-export function RuleSetBody({
-  ruleSet,
-  options,
-  selectedId,
-  lang,
-  t,
-}: {
+export interface RuleSetViewProps {
   ruleSet: RuleSet;
   options: readonly RuleSetOption[];
   selectedId: string;
   lang: Lang;
   t: Strings;
-}) {
+}
+
+/** What the fold shows once opened. */
+export function RuleSetBody({ ruleSet, options, selectedId, lang, t }: RuleSetViewProps) {
   const styles = useStyles();
   const w = W[lang];
   const [otherId, setOtherId] = useState("");

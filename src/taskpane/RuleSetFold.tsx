@@ -4,10 +4,8 @@
  */
 import { useState } from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
-import type { Lang, RuleSet } from "../domain/ruleSet";
-import type { RuleSetOption } from "./allocationState";
-import type { Strings } from "./i18n";
 import { RuleSetBody } from "./lazyPanels";
+import type { RuleSetViewProps } from "./RuleSetDetails";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -16,13 +14,7 @@ const useStyles = makeStyles({
 
 const SHOW = { sv: "Visa reglerna", en: "Show the rules" } as const;
 
-export function RuleSetDetails(props: {
-  ruleSet: RuleSet;
-  options: readonly RuleSetOption[];
-  selectedId: string;
-  lang: Lang;
-  t: Strings;
-}) {
+export function RuleSetDetails(props: RuleSetViewProps) {
   const styles = useStyles();
   const [open, setOpen] = useState(false);
   return (

@@ -11,7 +11,7 @@ import type { Issue, PlannedCell, SheetGrid } from "../workbook/types";
 import type { RuleSheetRead } from "../workbook/ruleSheet/readRuleSheet";
 import { issueLine } from "./IssueList";
 import { Notice } from "./Notice";
-import { CellLink, Progress } from "./ui";
+import { LinkButton, Progress } from "./ui";
 import { errorDetail } from "./useAllocation";
 import { ruleSheetStrings } from "./ruleSheetText";
 
@@ -144,9 +144,9 @@ export function RuleSheetPanel(props: RuleSheetPanelProps) {
               {outcome.issues.map((issue, i) => (
                 <li key={i}>
                   {issue.sheet && issue.cell ? (
-                    <CellLink onClick={() => props.onSelectIssue(issue)}>
+                    <LinkButton onClick={() => props.onSelectIssue(issue)}>
                       {issueLine(issue, lang)}
-                    </CellLink>
+                    </LinkButton>
                   ) : (
                     issueLine(issue, lang)
                   )}

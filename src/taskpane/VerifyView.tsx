@@ -9,7 +9,7 @@ import { quoteSheet } from "../workbook/a1";
 import type { Issue } from "../workbook/types";
 import { issueLine } from "./IssueList";
 import { Notice } from "./Notice";
-import { Caption, CellLink } from "./ui";
+import { Caption, LinkButton } from "./ui";
 import { verifyStrings } from "./verifyText";
 
 const useStyles = makeStyles({
@@ -36,7 +36,7 @@ function FindingLine({
 }) {
   const where = finding.sheet && finding.cell ? `${quoteSheet(finding.sheet)}!${finding.cell}` : "";
   const text = where ? `${where}: ${finding.message[lang]}` : finding.message[lang];
-  return where ? <CellLink onClick={() => onSelect(finding)}>{text}</CellLink> : <>{text}</>;
+  return where ? <LinkButton onClick={() => onSelect(finding)}>{text}</LinkButton> : <>{text}</>;
 }
 
 function Findings({
@@ -105,7 +105,7 @@ export function VerificationNotice({
           {errors.map((issue, i) => (
             <li key={i}>
               {issue.sheet && issue.cell ? (
-                <CellLink onClick={() => onSelect(issue)}>{issueLine(issue, lang)}</CellLink>
+                <LinkButton onClick={() => onSelect(issue)}>{issueLine(issue, lang)}</LinkButton>
               ) : (
                 issueLine(issue, lang)
               )}
@@ -139,9 +139,9 @@ export function HandEditsConfirm({
         {edits.map((e, i) => (
           <li key={i}>
             {e.sheet && e.cell ? (
-              <CellLink onClick={() => onSelect(e)}>
+              <LinkButton onClick={() => onSelect(e)}>
                 {`${quoteSheet(e.sheet)}!${e.cell}: ${v.wasNow(e.was ?? "", e.now ?? "")}`}
-              </CellLink>
+              </LinkButton>
             ) : (
               e.message[lang]
             )}

@@ -3,7 +3,7 @@
  * Fluent's Text presets, Field and ProgressBar (with its motion library) would do the same;
  * these few lines keep the pane's bundle inside its budget.
  */
-import { useId, type ReactNode } from "react";
+import { useId, type ButtonHTMLAttributes, type ReactNode } from "react";
 import { Select, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 
 const useStyles = makeStyles({
@@ -189,12 +189,11 @@ export function SelectField(props: {
   );
 }
 
-/** A remark or finding that names a cell: a button, styled as a link, that goes to the cell. */
-export function CellLink({ onClick, children }: { onClick(): void; children: ReactNode }) {
+/**
+ * A button that reads as a link: a remark or finding that goes to its cell, "Varför?" beside a
+ * region. Takes a button's attributes; `className` adds to the link style.
+ */
+export function LinkButton({ className, ...props }: ButtonHTMLAttributes<HTMLButtonElement>) {
   const styles = useStyles();
-  return (
-    <button type="button" className={styles.cellLink} onClick={onClick}>
-      {children}
-    </button>
-  );
+  return <button type="button" {...props} className={mergeClasses(styles.cellLink, className)} />;
 }
